@@ -1,0 +1,94 @@
+package com.unicornstore.platform.aws;
+
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS SDK clients, built once from properties. Camel's aws2-ddb, aws2-ddbstream and aws2-sqs
+ * endpoints are autowired with these beans, so URIs never carry endpoints or credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AwsClientsConfiguration {
+
+    /** Outside the local profile: the configured overrides, or none (real AWS). */
+    @Bean
+    @Profile("!local")
+    AwsEndpoints awsEndpoints(AwsProperties properties) {
+        URI dynamodb = properties.dynamodbOverride();
+        URI sqs = properties.sqsOverride();
+        return new AwsEndpoints() {
+            @Override
+            public URI dynamodb() {
+                return dynamodb;
+            }
+
+            @Override
+            public URI sqs() {
+                return sqs;
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    SdkHttpClient awsHttpClient(AwsProperties properties) {
+        return ApacheHttpClient.builder()
+                .maxConnections(properties.maxConnections())
+                .connectionTimeout(properties.attemptTimeout())
+                .socketTimeout(properties.attemptTimeout())
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http) {
+        return configure(DynamoDbClient.builder(), properties, endpoints, endpoints.dynamodb(), http).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbStreamsClient dynamoDbStreamsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http) {
+        return configure(DynamoDbStreamsClient.builder(), properties, endpoints, endpoints.dynamodb(), http).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SqsClient sqsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http) {
+        return configure(SqsClient.builder(), properties, endpoints, endpoints.sqs(), http).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+            B configure(B builder, AwsProperties properties, AwsEndpoints endpoints, URI endpoint, SdkHttpClient http) {
+        builder.region(Region.of(properties.region()))
+                .credentialsProvider(credentials(endpoints))
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(properties.callTimeout())
+                        .apiCallAttemptTimeout(properties.attemptTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(properties.maxAttempts()).build())
+                        .build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    /** AWS-compatible local servers accept any key; real AWS uses the default chain (roles, env, profile). */
+    private static AwsCredentialsProvider credentials(AwsEndpoints endpoints) {
+        return endpoints.local()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,84 @@
+package com.unicornstore.platform.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates, idempotently, every table and queue the contexts declare, then loads their demo data.
+ * Runs in the local profile only: in AWS the infrastructure code owns the resources.
+ */
+public final class LocalProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalProvisioner.class);
+
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final List<TableSpec> tables;
+    private final List<QueueSpec> queues;
+    private final List<DemoData> demoData;
+
+    public LocalProvisioner(DynamoDbClient dynamo, SqsClient sqs, List<TableSpec> tables, List<QueueSpec> queues,
+            List<DemoData> demoData) {
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.tables = List.copyOf(tables);
+        this.queues = List.copyOf(queues);
+        this.demoData = List.copyOf(demoData);
+    }
+
+    public void provision() {
+        long started = System.nanoTime();
+        tables.forEach(this::createTable);
+        queues.forEach(this::createQueue);
+        demoData.forEach(DemoData::load);
+        LOG.info("Provisioned {} tables, {} queues and demo data in {} ms", tables.size(), queues.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void createTable(TableSpec spec) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        List<KeySchemaElement> keys = new ArrayList<>();
+        attributes.add(AttributeDefinition.builder().attributeName(spec.partitionKey().name())
+                .attributeType(spec.partitionKey().type()).build());
+        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey().name()).keyType(KeyType.HASH).build());
+        if (spec.sortKey() != null) {
+            attributes.add(AttributeDefinition.builder().attributeName(spec.sortKey().name())
+                    .attributeType(spec.sortKey().type()).build());
+            keys.add(KeySchemaElement.builder().attributeName(spec.sortKey().name()).keyType(KeyType.RANGE).build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(spec.name())
+                .attributeDefinitions(attributes)
+                .keySchema(keys)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (spec.stream()) {
+            request.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE));
+        }
+        try {
+            dynamo.createTable(request.build());
+        } catch (ResourceInUseException alreadyThere) {
+            LOG.debug("Table {} already exists", spec.name());
+        }
+    }
+
+    private void createQueue(QueueSpec spec) {
+        String dlqUrl = sqs.createQueue(b -> b.queueName(spec.deadLetterQueue())).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + spec.maxReceiveCount() + "\"}";
+        sqs.createQueue(b -> b.queueName(spec.name()).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)));
+    }
+}

@@ -1,0 +1,36 @@
+package com.unicornstore.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+
+/** Turns the failure caught on an HTTP exchange into its problem+json response. */
+public final class HttpProblemResponder {
+
+    private final ProblemMapper mapper;
+    private final ObjectMapper json;
+
+    public HttpProblemResponder(ProblemMapper mapper, ObjectMapper json) {
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /** True when the exchange entered through platform-http: only those get an HTTP answer here. */
+    public boolean isHttp(Exchange exchange) {
+        return exchange.getFromEndpoint() instanceof PlatformHttpEndpoint;
+    }
+
+    public void respond(Exchange exchange) throws JsonProcessingException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Problem problem = mapper.toProblem(failure);
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        message.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (problem.status() == 503) {
+            message.setHeader("Retry-After", "2");
+        }
+        message.setBody(json.writeValueAsString(problem.asMap()));
+    }
+}

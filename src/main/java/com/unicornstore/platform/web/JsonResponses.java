@@ -1,0 +1,33 @@
+package com.unicornstore.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Writes a route's result as the JSON response of an HTTP exchange, with the status it deserves. */
+public final class JsonResponses {
+
+    private final ObjectMapper json;
+
+    public JsonResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void ok(Exchange exchange) throws JsonProcessingException {
+        write(exchange, 200);
+    }
+
+    public void created(Exchange exchange) throws JsonProcessingException {
+        write(exchange, 201);
+    }
+
+    private void write(Exchange exchange, int status) throws JsonProcessingException {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(json.writeValueAsString(body));
+    }
+}

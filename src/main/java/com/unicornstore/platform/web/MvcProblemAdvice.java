@@ -1,0 +1,55 @@
+package com.unicornstore.platform.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Problem documents for what fails before a Camel route runs (unknown path 404, wrong method 405,
+ * unacceptable media types): Spring MVC's standard exceptions, plus anything else, through the
+ * same {@link ProblemMapper} the routes use.
+ */
+@RestControllerAdvice
+public class MvcProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private final ProblemMapper mapper;
+
+    public MvcProblemAdvice(ProblemMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> anyOther(Exception failure) {
+        Problem problem = mapper.toProblem(failure);
+        return ResponseEntity.status(problem.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.asMap());
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            String code = switch (statusCode.value()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> "bad-request";
+            };
+            Problem problem = Problem.of(statusCode.value(), code, detail.getTitle(), detail.getDetail());
+            HttpHeaders out = new HttpHeaders();
+            out.putAll(headers);
+            out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem.asMap(), out, statusCode);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+}

@@ -1,0 +1,81 @@
+package com.unicornstore.platform.web;
+
+import com.unicornstore.platform.domain.Rejection;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/** The one place where a failure becomes a problem document; HTTP routes and MVC both use it. */
+public final class ProblemMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    public Problem toProblem(Throwable failure) {
+        Throwable cause = rootCause(failure);
+        if (cause instanceof Rejection rejection) {
+            return fromRejection(rejection);
+        }
+        if (isBackendOutage(cause)) {
+            LOG.warn("Backend unavailable: {}", cause.toString());
+            return Problem.of(503, "backend-unavailable", "Service Unavailable",
+                    "A storage or messaging backend did not answer; try again shortly.");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Unexpected failure, incident {}", incident, failure);
+        return Problem.of(500, "internal-error", "Internal Server Error",
+                "The request failed unexpectedly; quote incident " + incident + " when reporting it.")
+                .with("incident", incident);
+    }
+
+    private static Problem fromRejection(Rejection rejection) {
+        int status = switch (rejection.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+        };
+        Problem problem = Problem.of(status, rejection.code(), titleOf(status), rejection.getMessage());
+        if (!rejection.violations().isEmpty()) {
+            problem = problem.with("errors", rejection.violations());
+        }
+        for (var detail : rejection.details().entrySet()) {
+            problem = problem.with(detail.getKey(), detail.getValue());
+        }
+        return problem;
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            default -> "Error";
+        };
+    }
+
+    /** Connection refused, timeouts, throttling, 5xx, or a table that is not there (yet). */
+    static boolean isBackendOutage(Throwable cause) {
+        if (cause instanceof SdkClientException || cause instanceof ResourceNotFoundException) {
+            return true;
+        }
+        if (cause instanceof SdkServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable current = failure;
+        while (current.getCause() != null && current.getCause() != current && !(current instanceof Rejection)
+                && !(current instanceof SdkServiceException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

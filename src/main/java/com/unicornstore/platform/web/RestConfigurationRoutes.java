@@ -1,0 +1,18 @@
+package com.unicornstore.platform.web;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+
+/** REST DSL defaults: served by platform-http at the root, JSON written by the routes themselves, OpenAPI at /api-doc. */
+public class RestConfigurationRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        restConfiguration()
+                .component("platform-http")
+                .bindingMode(RestBindingMode.off)
+                .apiContextPath("/api-doc")
+                .apiProperty("api.title", "Unicorn Store retail and loyalty API")
+                .apiProperty("api.version", "1");
+    }
+}

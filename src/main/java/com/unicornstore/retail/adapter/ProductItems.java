@@ -1,0 +1,57 @@
+package com.unicornstore.retail.adapter;
+
+import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.retail.domain.Product;
+import com.unicornstore.retail.domain.RetailRejections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Header;
+import org.apache.camel.component.aws2.ddb.Ddb2Constants;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps products to and from their DynamoDB items (table {@code unicorn.tables.products}, key {@code id}). */
+public final class ProductItems {
+
+    /** Orders "2" before "10": ids are usually numbers, but need not be. */
+    private static final Comparator<Product> BY_ID = Comparator
+            .comparing((Product p) -> p.id().length()).thenComparing(Product::id);
+
+    public Map<String, AttributeValue> key(@Header("id") String id) {
+        return Map.of("id", s(Identifiers.require("id", id)));
+    }
+
+    public Product fromItem(@Header(Ddb2Constants.ATTRIBUTES) Map<String, AttributeValue> item, @Header("id") String id) {
+        if (item == null || item.isEmpty()) {
+            throw RetailRejections.unknownProduct(id);
+        }
+        return toProduct(item);
+    }
+
+    public List<Product> fromItems(@Header(Ddb2Constants.ITEMS) List<Map<String, AttributeValue>> items) {
+        return items.stream().map(ProductItems::toProduct).sorted(BY_ID).toList();
+    }
+
+    public static Map<String, AttributeValue> toItem(Product product) {
+        return Map.of(
+                "id", s(product.id()),
+                "name", s(product.name()),
+                "description", s(product.description()),
+                "price", n(product.price()),
+                "stock", n(product.stock()),
+                "image", s(product.image()));
+    }
+
+    static Product toProduct(Map<String, AttributeValue> item) {
+        return new Product(item.get("id").s(), item.get("name").s(), item.get("description").s(),
+                Long.parseLong(item.get("price").n()), Long.parseLong(item.get("stock").n()), item.get("image").s());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
