@@ -37,6 +37,11 @@ public class HttpConfiguration {
     }
 
     @Bean
+    JsonBodies jsonBodies(ObjectMapper json) {
+        return new JsonBodies(json);
+    }
+
+    @Bean
     JsonResponses jsonResponses(ObjectMapper json) {
         return new JsonResponses(json);
     }

@@ -13,6 +13,7 @@ public class RestConfigurationRoutes extends RouteBuilder {
                 .bindingMode(RestBindingMode.off)
                 .apiContextPath("/api-doc")
                 .apiProperty("api.title", "Unicorn Store retail and loyalty API")
-                .apiProperty("api.version", "1");
+                .apiProperty("api.version", "1")
+                .apiContextRouteId("platform.api-doc");
     }
 }
