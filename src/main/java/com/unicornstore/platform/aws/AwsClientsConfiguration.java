@@ -44,6 +44,11 @@ public class AwsClientsConfiguration {
         };
     }
 
+    @Bean
+    AwsCallCounter awsCallCounter() {
+        return new AwsCallCounter();
+    }
+
     @Bean(destroyMethod = "close")
     SdkHttpClient awsHttpClient(AwsProperties properties) {
         return ApacheHttpClient.builder()
@@ -54,22 +59,26 @@ public class AwsClientsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http) {
-        return configure(DynamoDbClient.builder(), properties, endpoints, endpoints.dynamodb(), http).build();
+    DynamoDbClient dynamoDbClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http,
+            AwsCallCounter counter) {
+        return configure(DynamoDbClient.builder(), properties, endpoints, endpoints.dynamodb(), http, counter).build();
     }
 
     @Bean(destroyMethod = "close")
-    DynamoDbStreamsClient dynamoDbStreamsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http) {
-        return configure(DynamoDbStreamsClient.builder(), properties, endpoints, endpoints.dynamodb(), http).build();
+    DynamoDbStreamsClient dynamoDbStreamsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http,
+            AwsCallCounter counter) {
+        return configure(DynamoDbStreamsClient.builder(), properties, endpoints, endpoints.dynamodb(), http, counter)
+                .build();
     }
 
     @Bean(destroyMethod = "close")
-    SqsClient sqsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http) {
-        return configure(SqsClient.builder(), properties, endpoints, endpoints.sqs(), http).build();
+    SqsClient sqsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http, AwsCallCounter counter) {
+        return configure(SqsClient.builder(), properties, endpoints, endpoints.sqs(), http, counter).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
-            B configure(B builder, AwsProperties properties, AwsEndpoints endpoints, URI endpoint, SdkHttpClient http) {
+            B configure(B builder, AwsProperties properties, AwsEndpoints endpoints, URI endpoint, SdkHttpClient http,
+            AwsCallCounter counter) {
         builder.region(Region.of(properties.region()))
                 .credentialsProvider(credentials(endpoints))
                 .httpClient(http)
@@ -78,6 +87,7 @@ public class AwsClientsConfiguration {
                         .apiCallAttemptTimeout(properties.attemptTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(properties.maxAttempts()).build())
+                        .addExecutionInterceptor(counter)
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
