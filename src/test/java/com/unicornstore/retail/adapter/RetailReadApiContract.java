@@ -107,4 +107,15 @@ abstract class RetailReadApiContract {
         assertThat(response.header("X-Probe")).isNull();
         assertThat(response.raw().headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("camel"));
     }
+
+    @Test
+    void headers_that_would_steer_camel_are_dropped_at_the_edge() {
+        Api.Response response = api.send("GET", "/products/1", null, Map.of(
+                "CamelAwsDdbTableName", "unicorn-wallets",
+                "CamelAwsDdbKey", "username=derick",
+                "Long-Running-Action", "some-other-saga"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("name").asText()).isEqualTo("Unicorn Air (2023 Model)");
+    }
 }

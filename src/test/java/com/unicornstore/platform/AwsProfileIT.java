@@ -1,0 +1,49 @@
+package com.unicornstore.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unicornstore.platform.local.LocalBackends;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.LocalBackendsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The aws profile owns nothing: pointed at empty backends it starts no local servers, creates no
+ * table or queue and loads no demo data; health says DOWN because the resources are missing.
+ */
+@ExtendWith(LocalBackendsExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.profiles.active=aws")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AwsProfileIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DynamoDbClient dynamo;
+
+    @Autowired
+    SqsClient sqs;
+
+    @Test
+    void the_aws_profile_starts_no_backend_and_creates_no_resource() {
+        assertThat(context.getBeansOfType(LocalBackends.class)).isEmpty();
+        assertThat(dynamo.listTables().tableNames()).isEmpty();
+        assertThat(sqs.listQueues().queueUrls()).isEmpty();
+
+        Api.Response health = new Api(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body()).contains("unicorn-products");
+    }
+}
