@@ -1,0 +1,151 @@
+package com.unicornstore.saga.adapter;
+
+import com.unicornstore.saga.domain.SagaLog;
+import com.unicornstore.saga.domain.SagaRecord;
+import com.unicornstore.saga.domain.SagaState;
+import com.unicornstore.saga.domain.SagaStep;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The saga log in DynamoDB: one item per saga (key {@code saga_id}), changed only by single-item
+ * conditional writes. A saga costs one write per step, one per state transition.
+ */
+public final class DynamoDbSagaLog implements SagaLog {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbSagaLog(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil) {
+        return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
+                .updateExpression("SET steps = list_append(if_not_exists(steps, :empty), :step), "
+                        + "#state = if_not_exists(#state, :running), #owner = if_not_exists(#owner, :owner), "
+                        + "lease_until = if_not_exists(lease_until, :lease), attempts = if_not_exists(attempts, :zero), "
+                        + "updated_at = :now")
+                .conditionExpression("attribute_not_exists(saga_id) OR #state = :running")
+                .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+                .expressionAttributeValues(Map.of(
+                        ":empty", AttributeValue.fromL(List.of()),
+                        ":step", AttributeValue.fromL(List.of(SagaItems.step(step))),
+                        ":running", s(SagaState.RUNNING.name()),
+                        ":owner", s(owner),
+                        ":lease", n(leaseUntil.toEpochMilli()),
+                        ":zero", n(0),
+                        ":now", s(Instant.now().toString())))
+                .build()).isPresent();
+    }
+
+    @Override
+    public Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> allowed = new ArrayList<>();
+        int i = 0;
+        for (SagaState state : from) {
+            values.put(":from" + i, s(state.name()));
+            allowed.add(":from" + i++);
+        }
+        values.put(":to", s(to.name()));
+        values.put(":now", s(Instant.now().toString()));
+        return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
+                .updateExpression("SET #state = :to, updated_at = :now")
+                .conditionExpression("#state IN (" + String.join(", ", allowed) + ")")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).map(SagaItems::record);
+    }
+
+    @Override
+    public Optional<SagaRecord> takeOver(String sagaId, String owner, Instant leaseUntil, Instant now) {
+        return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
+                .updateExpression("SET #owner = :owner, lease_until = :lease, updated_at = :now")
+                .conditionExpression("lease_until < :nowMillis AND #state IN (:running, :completing, :compensating)")
+                .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+                .expressionAttributeValues(Map.of(
+                        ":owner", s(owner),
+                        ":lease", n(leaseUntil.toEpochMilli()),
+                        ":nowMillis", n(now.toEpochMilli()),
+                        ":now", s(now.toString()),
+                        ":running", s(SagaState.RUNNING.name()),
+                        ":completing", s(SagaState.COMPLETING.name()),
+                        ":compensating", s(SagaState.COMPENSATING.name())))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).map(SagaItems::record);
+    }
+
+    @Override
+    public boolean renewLease(String sagaId, String owner, Instant leaseUntil) {
+        return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
+                .updateExpression("SET lease_until = :lease")
+                .conditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", "owner"))
+                .expressionAttributeValues(Map.of(":owner", s(owner), ":lease", n(leaseUntil.toEpochMilli())))
+                .build()).isPresent();
+    }
+
+    @Override
+    public void recordFailure(String sagaId, int attempts, String error) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(sagaId))
+                .updateExpression("SET attempts = :attempts, last_error = :error, updated_at = :now")
+                .expressionAttributeValues(Map.of(":attempts", n(attempts),
+                        ":error", s(error == null ? "unknown" : error), ":now", s(Instant.now().toString()))));
+    }
+
+    @Override
+    public Optional<SagaRecord> find(String sagaId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(sagaId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SagaItems.record(item));
+    }
+
+    @Override
+    public List<SagaRecord> findAbandoned(Instant now) {
+        List<SagaRecord> found = new ArrayList<>();
+        dynamo.scanPaginator(b -> b.tableName(table)
+                        .filterExpression("lease_until < :now AND #state IN (:running, :completing, :compensating)")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(
+                                ":now", n(now.toEpochMilli()),
+                                ":running", s(SagaState.RUNNING.name()),
+                                ":completing", s(SagaState.COMPLETING.name()),
+                                ":compensating", s(SagaState.COMPENSATING.name()))))
+                .items().forEach(item -> found.add(SagaItems.record(item)));
+        return found;
+    }
+
+    /** The item's new attributes (empty map unless asked for), or empty when the condition refused the write. */
+    private Optional<Map<String, AttributeValue>> conditionalUpdate(UpdateItemRequest request) {
+        try {
+            return Optional.of(dynamo.updateItem(request).attributes());
+        } catch (ConditionalCheckFailedException refused) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String sagaId) {
+        return Map.of("saga_id", s(sagaId));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,44 @@
+package com.unicornstore.saga.adapter;
+
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.provisioning.TableSpec;
+import com.unicornstore.platform.provisioning.TableSpec.Key;
+import com.unicornstore.saga.domain.RetryPolicy;
+import com.unicornstore.saga.domain.SagaLog;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wiring of the saga context: the durable saga service Camel's Saga EIP uses, and its log. */
+@Configuration(proxyBeanMethods = false)
+public class SagaConfiguration {
+
+    @Bean
+    TableSpec sagasTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().sagas(), Key.string("saga_id"));
+    }
+
+    @Bean
+    SagaLog sagaLog(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new DynamoDbSagaLog(dynamo, names.tables().sagas());
+    }
+
+    @Bean
+    DurableSagaService durableSagaService(SagaLog log, SagaProperties properties) {
+        SagaProperties.Retry retry = properties.retry();
+        return new DurableSagaService(log, properties.lease(),
+                new RetryPolicy(retry.initialDelay(), retry.multiplier(), retry.maxDelay(), retry.jitter(), retry.maxAttempts()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    SagaViews sagaViews(SagaLog log) {
+        return new SagaViews(log);
+    }
+
+    @Bean
+    SagaRoutes sagaRoutes() {
+        return new SagaRoutes();
+    }
+}

@@ -1,0 +1,21 @@
+package com.unicornstore.saga.adapter;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Durable saga service settings: lease length, recovery cadence and the retry budget. */
+@ConfigurationProperties("unicorn.saga")
+public record SagaProperties(
+        @DefaultValue("15s") Duration lease,
+        @DefaultValue("5s") Duration recoveryInterval,
+        @DefaultValue Retry retry) {
+
+    /** Backoff of compensations and completions. */
+    public record Retry(
+            @DefaultValue("200ms") Duration initialDelay,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("10s") Duration maxDelay,
+            @DefaultValue("0.5") double jitter,
+            @DefaultValue("8") int maxAttempts) {}
+}

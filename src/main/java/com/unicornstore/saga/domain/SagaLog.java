@@ -1,0 +1,33 @@
+package com.unicornstore.saga.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The durable saga log. Every change is a single-item conditional write, so any number of
+ * instances can share it: the first to make a transition wins, the others see it refused.
+ */
+public interface SagaLog {
+
+    /** Adds a step to a running saga, creating its record with the first step. False when the saga is no longer running. */
+    boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil);
+
+    /** Moves the saga from one of {@code from} to {@code to}; empty when it was in none of them (someone else moved it). */
+    Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to);
+
+    /** Takes an open saga whose lease ran out; empty when it is not open, not expired, or another instance took it first. */
+    Optional<SagaRecord> takeOver(String sagaId, String owner, Instant leaseUntil, Instant now);
+
+    /** Extends this owner's lease; false when the saga is no longer this owner's. */
+    boolean renewLease(String sagaId, String owner, Instant leaseUntil);
+
+    /** Records a failed compensation or completion attempt, for operators and for the retry budget. */
+    void recordFailure(String sagaId, int attempts, String error);
+
+    Optional<SagaRecord> find(String sagaId);
+
+    /** Open sagas whose owner stopped renewing the lease before {@code now}. */
+    List<SagaRecord> findAbandoned(Instant now);
+}

@@ -1,0 +1,140 @@
+package com.unicornstore.saga.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.saga.domain.SagaLog;
+import com.unicornstore.saga.domain.SagaRecord;
+import com.unicornstore.saga.domain.SagaState;
+import com.unicornstore.saga.domain.SagaStep;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/** Camel's Saga EIP driven by the durable saga service, against the DynamoDB saga log. */
+@PlatformIntegrationTest
+@Import(SagaTestRoutes.class)
+@TestPropertySource(properties = {
+        "unicorn.saga.lease=60s", "unicorn.saga.recovery-interval=1h",
+        "unicorn.saga.retry.initial-delay=50ms", "unicorn.saga.retry.max-attempts=3"})
+class DurableSagaServiceIT {
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @Autowired
+    SagaTestRoutes.Participants participants;
+
+    @Autowired
+    SagaLog log;
+
+    @Autowired
+    DurableSagaService service;
+
+    @Autowired
+    AwsCallCounter calls;
+
+    @BeforeEach
+    void reset() {
+        participants.reset();
+    }
+
+    @Test
+    void a_saga_that_ends_well_runs_its_completions_last_step_first_and_is_logged_completed() {
+        producer.sendBodyAndHeaders("direct:saga.test-order", "", Map.of("item", "unicorn-1", "fail", "no"));
+
+        String sagaId = participants.sagaId();
+        assertThat(participants.calls()).containsExactly("do-a", "do-b", "confirm-b", "confirm-a");
+        assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPLETED);
+        assertThat(log.find(sagaId).orElseThrow().steps()).hasSize(2);
+    }
+
+    @Test
+    void a_failed_saga_runs_its_compensations_last_step_first_with_the_option_values() {
+        assertThatThrownBy(() -> producer.sendBodyAndHeaders("direct:saga.test-order", "",
+                Map.of("item", "unicorn-7", "fail", "yes"))).isInstanceOf(CamelExecutionException.class);
+
+        String sagaId = participants.sagaId();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPENSATED));
+        assertThat(participants.calls()).containsExactly("do-a", "do-b", "undo-b", "undo-a:unicorn-7");
+    }
+
+    @Test
+    void a_compensation_that_fails_for_a_while_is_retried_until_it_succeeds() {
+        participants.failUndoA(2);
+
+        assertThatThrownBy(() -> producer.sendBodyAndHeaders("direct:saga.test-order", "",
+                Map.of("item", "unicorn-2", "fail", "yes"))).isInstanceOf(CamelExecutionException.class);
+
+        String sagaId = participants.sagaId();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPENSATED));
+        assertThat(participants.calls()).filteredOn(c -> c.startsWith("undo-a")).hasSize(3);
+        assertThat(log.find(sagaId).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void past_its_retry_budget_a_saga_is_failed_and_says_why() {
+        participants.failUndoA(100);
+
+        assertThatThrownBy(() -> producer.sendBodyAndHeaders("direct:saga.test-order", "",
+                Map.of("item", "unicorn-3", "fail", "yes"))).isInstanceOf(CamelExecutionException.class);
+
+        String sagaId = participants.sagaId();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.FAILED));
+        SagaRecord failed = log.find(sagaId).orElseThrow();
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.lastError()).contains("saga.test-undo-a").contains("undo-a refused");
+    }
+
+    @Test
+    void a_saga_abandoned_by_a_dead_instance_is_taken_over_and_compensated() {
+        String sagaId = UUID.randomUUID().toString();
+        log.appendStep(sagaId, new SagaStep("direct://saga.test-undo-a", null, Map.of("item", "unicorn-9")),
+                "instance-that-died", Instant.now().minusSeconds(1));
+
+        assertThat(service.recoverAbandoned()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPENSATED));
+        assertThat(participants.calls()).containsExactly("undo-a:unicorn-9");
+        assertThat(participants.sagaId()).isEqualTo(sagaId);
+    }
+
+    @Test
+    void only_one_instance_can_take_over_an_abandoned_saga() {
+        String sagaId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        log.appendStep(sagaId, new SagaStep("direct://saga.test-undo-a", null, Map.of()), "dead", now.minusSeconds(1));
+
+        boolean first = log.takeOver(sagaId, "instance-1", now.plusSeconds(30), now).isPresent();
+        boolean second = log.takeOver(sagaId, "instance-2", now.plusSeconds(30), now).isPresent();
+
+        assertThat(List.of(first, second)).containsExactly(true, false);
+        assertThat(log.find(sagaId).orElseThrow().owner()).isEqualTo("instance-1");
+    }
+
+    @Test
+    void a_two_step_saga_costs_one_write_per_step_and_one_per_transition() {
+        Map<String, Long> before = calls.snapshot();
+
+        producer.sendBodyAndHeaders("direct:saga.test-order", "", Map.of("item", "unicorn-4", "fail", "no"));
+
+        // append a, append b, RUNNING->COMPLETING, COMPLETING->COMPLETED; no reads
+        assertThat(AwsCallCounter.difference(before, calls.snapshot())).isEqualTo(Map.of("DynamoDb.UpdateItem", 4L));
+    }
+}
