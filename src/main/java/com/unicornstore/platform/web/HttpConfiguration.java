@@ -26,6 +26,11 @@ public class HttpConfiguration {
     }
 
     @Bean
+    InternalRoutesPropagateFailures internalRoutesPropagateFailures() {
+        return new InternalRoutesPropagateFailures();
+    }
+
+    @Bean
     RestConfigurationRoutes restConfigurationRoutes() {
         return new RestConfigurationRoutes();
     }

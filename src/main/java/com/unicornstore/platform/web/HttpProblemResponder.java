@@ -3,6 +3,7 @@ package com.unicornstore.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 
 /** Turns the failure caught on an HTTP exchange into its problem+json response. */
@@ -16,9 +17,16 @@ public final class HttpProblemResponder {
         this.json = json;
     }
 
-    /** True when the exchange entered through platform-http: only those get an HTTP answer here. */
-    public boolean isHttp(Exchange exchange) {
-        return exchange.getFromEndpoint() instanceof PlatformHttpEndpoint;
+    /**
+     * True in the route that received the HTTP request, and only there: a failure in a route it
+     * calls must propagate to it first, so that sagas compensate and doTry blocks see it.
+     */
+    public boolean isHttpEdge(Exchange exchange) {
+        if (!(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint)) {
+            return false;
+        }
+        Route current = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+        return current == null || current.getRouteId().equals(exchange.getFromRouteId());
     }
 
     public void respond(Exchange exchange) throws JsonProcessingException {

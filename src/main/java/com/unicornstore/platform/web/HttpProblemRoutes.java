@@ -3,9 +3,9 @@ package com.unicornstore.platform.web;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
 /**
- * Error handling for every route, declared once: a failure on an exchange that came in over HTTP
- * becomes a problem+json response; on any other exchange (queues, timers) it propagates so the
- * consumer can retry or dead-letter it.
+ * Error handling for every route, declared once: a failure that reaches the route which received
+ * an HTTP request becomes a problem+json response; in routes it calls, and on any other exchange
+ * (queues, timers), failures propagate so callers, sagas and consumers see them.
  */
 public class HttpProblemRoutes extends RouteConfigurationBuilder {
 
@@ -13,7 +13,7 @@ public class HttpProblemRoutes extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration()
                 .onException(Exception.class)
-                .onWhen(method(HttpProblemResponder.class, "isHttp"))
+                .onWhen(method(HttpProblemResponder.class, "isHttpEdge"))
                 .handled(true)
                 .bean(HttpProblemResponder.class, "respond");
     }

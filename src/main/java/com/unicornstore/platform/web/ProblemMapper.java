@@ -1,5 +1,6 @@
 package com.unicornstore.platform.web;
 
+import com.unicornstore.platform.domain.DetailedFailure;
 import com.unicornstore.platform.domain.Rejection;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -14,6 +15,18 @@ public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
     public Problem toProblem(Throwable failure) {
+        Problem problem = classify(failure);
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DetailedFailure detailed) {
+                for (var detail : detailed.details().entrySet()) {
+                    problem = problem.with(detail.getKey(), detail.getValue());
+                }
+            }
+        }
+        return problem;
+    }
+
+    private Problem classify(Throwable failure) {
         Throwable cause = rootCause(failure);
         if (cause instanceof Rejection rejection) {
             return fromRejection(rejection);

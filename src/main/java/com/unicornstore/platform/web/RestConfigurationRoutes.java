@@ -11,6 +11,8 @@ public class RestConfigurationRoutes extends RouteBuilder {
         restConfiguration()
                 .component("platform-http")
                 .bindingMode(RestBindingMode.off)
+                // REST routes stay the HTTP edge, apart from the direct: routes they call
+                .inlineRoutes(false)
                 .apiContextPath("/api-doc")
                 .apiProperty("api.title", "Unicorn Store retail and loyalty API")
                 .apiProperty("api.version", "1")

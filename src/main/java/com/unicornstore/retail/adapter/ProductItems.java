@@ -39,7 +39,9 @@ public final class ProductItems {
                 "description", s(product.description()),
                 "price", n(product.price()),
                 "stock", n(product.stock()),
-                "image", s(product.image()));
+                "image", s(product.image()),
+                "holds", AttributeValue.fromM(Map.of()),
+                "released", AttributeValue.fromM(Map.of()));
     }
 
     static Product toProduct(Map<String, AttributeValue> item) {

@@ -6,9 +6,16 @@ import com.unicornstore.platform.provisioning.ConditionalSeed;
 import com.unicornstore.platform.provisioning.DemoData;
 import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
+import com.unicornstore.platform.web.JsonBodies;
+import com.unicornstore.retail.application.PlacingPurchase;
+import com.unicornstore.retail.domain.Inventory;
+import com.unicornstore.retail.domain.Purchases;
+import com.unicornstore.retail.domain.Wallets;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the retail context: its routes, its tables and its demo data. */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +34,46 @@ public class RetailConfiguration {
     @Bean
     WalletRoutes walletRoutes() {
         return new WalletRoutes();
+    }
+
+    @Bean
+    Inventory inventory(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new DynamoDbInventory(dynamo, names.tables().products());
+    }
+
+    @Bean
+    Wallets wallets(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new DynamoDbWallets(dynamo, names.tables().wallets());
+    }
+
+    @Bean
+    Purchases purchases(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new DynamoDbPurchases(dynamo, names.tables().purchases());
+    }
+
+    @Bean
+    PlacingPurchase placingPurchase(Purchases purchases) {
+        return new PlacingPurchase(purchases, Clock.systemUTC());
+    }
+
+    @Bean
+    PurchaseSteps purchaseSteps(JsonBodies bodies, PlacingPurchase placing, Inventory inventory, Wallets wallets) {
+        return new PurchaseSteps(bodies, placing, inventory, wallets);
+    }
+
+    @Bean
+    PurchaseViews purchaseViews(Purchases purchases) {
+        return new PurchaseViews(purchases);
+    }
+
+    @Bean
+    PurchaseRoutes purchaseRoutes() {
+        return new PurchaseRoutes();
+    }
+
+    @Bean
+    TableSpec purchasesTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().purchases(), Key.string("purchase_id"));
     }
 
     @Bean

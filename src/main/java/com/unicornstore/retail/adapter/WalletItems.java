@@ -26,6 +26,8 @@ public final class WalletItems {
     public static Map<String, AttributeValue> toItem(Wallet wallet) {
         return Map.of(
                 "username", AttributeValue.fromS(wallet.username()),
-                "balance", AttributeValue.fromN(Long.toString(wallet.balance())));
+                "balance", AttributeValue.fromN(Long.toString(wallet.balance())),
+                "holds", AttributeValue.fromM(Map.of()),
+                "released", AttributeValue.fromM(Map.of()));
     }
 }

@@ -11,6 +11,20 @@ public final class RetailRejections {
         return Rejection.notFound("product-not-found", "No product with id '" + id + "'.");
     }
 
+    public static Rejection insufficientStock(String productId, long available, int wanted) {
+        return new Rejection(Rejection.Kind.CONFLICT, "insufficient-stock",
+                "Only " + available + " of product '" + productId + "' left; " + wanted + " wanted.");
+    }
+
+    public static Rejection insufficientFunds(String username, long balance, long total) {
+        return new Rejection(Rejection.Kind.CONFLICT, "insufficient-funds",
+                "The wallet of '" + username + "' holds " + balance + "; the purchase costs " + total + ".");
+    }
+
+    public static Rejection unknownPurchase(String id) {
+        return Rejection.notFound("purchase-not-found", "No purchase with id '" + id + "'.");
+    }
+
     public static Rejection unknownWallet(String username) {
         return Rejection.notFound("wallet-not-found", "No wallet for user '" + username + "'.");
     }

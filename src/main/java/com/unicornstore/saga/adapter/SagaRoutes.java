@@ -8,7 +8,7 @@ public class SagaRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/sagas").description("Durable saga log (operators)")
-                .get("/{id}").description("A saga's state, steps, attempts and last error")
+                .get("/{id}").id("saga.http-get").description("A saga's state, steps, attempts and last error")
                     .produces("application/json").to("direct:saga.get");
 
         from("direct:saga.get").routeId("saga.get")

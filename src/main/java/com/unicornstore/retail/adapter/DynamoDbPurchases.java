@@ -1,0 +1,89 @@
+package com.unicornstore.retail.adapter;
+
+import com.unicornstore.retail.domain.Purchase;
+import com.unicornstore.retail.domain.PurchaseOrder;
+import com.unicornstore.retail.domain.PurchaseStatus;
+import com.unicornstore.retail.domain.Purchases;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Purchases in the purchases table (key {@code purchase_id}). */
+public final class DynamoDbPurchases implements Purchases {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbPurchases(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void add(Purchase purchase) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("purchase_id", s(purchase.id()));
+        item.put("user_id", s(purchase.order().userId()));
+        item.put("product_id", s(purchase.order().productId()));
+        item.put("quantity", n(purchase.order().quantity()));
+        item.put("status", s(purchase.status().name()));
+        item.put("total", n(purchase.total()));
+        item.put("points", n(purchase.points()));
+        item.put("created_at", s(purchase.createdAt().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)"));
+    }
+
+    @Override
+    public void end(String purchaseId, PurchaseStatus status, long total, long points, String reason) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":status", s(status.name()), ":total", n(total), ":points", n(points),
+                ":pending", s(PurchaseStatus.PENDING.name())));
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#total", "total", "#points", "points"));
+        String update = "SET #status = :status, #total = :total, #points = :points";
+        if (reason != null) {
+            values.put(":reason", s(reason));
+            names.put("#reason", "reason");
+            update += ", #reason = :reason";
+        }
+        String expression = update;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("purchase_id", s(purchaseId)))
+                    .updateExpression(expression)
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException alreadyEnded) {
+            // the first outcome stands
+        }
+    }
+
+    @Override
+    public Optional<Purchase> find(String purchaseId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("purchase_id", s(purchaseId))).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Purchase(
+                item.get("purchase_id").s(),
+                new PurchaseOrder(item.get("user_id").s(), item.get("product_id").s(),
+                        Integer.parseInt(item.get("quantity").n())),
+                PurchaseStatus.valueOf(item.get("status").s()),
+                Long.parseLong(item.get("total").n()),
+                Long.parseLong(item.get("points").n()),
+                item.containsKey("reason") ? item.get("reason").s() : null,
+                Instant.parse(item.get("created_at").s())));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,137 @@
+package com.unicornstore.retail.adapter;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Takes an amount from a counter attribute (a product's {@code stock}, a wallet's {@code balance})
+ * for one purchase, with single-item conditional writes only. The item remembers the hold in a
+ * {@code holds} map keyed by purchase id until it is confirmed, and every given-back purchase in a
+ * {@code released} map, so retries are idempotent and a give-back that comes first blocks the take.
+ */
+final class PurchaseHolds {
+
+    /** How a take ended. */
+    sealed interface Taken {
+        /** The amount is held; {@code item} is the item after the write (or as it was, on a repeat). */
+        record Held(Map<String, AttributeValue> item) implements Taken {}
+        /** The counter is below the amount. */
+        record Short(long available) implements Taken {}
+        /** No such item. */
+        record Missing() implements Taken {}
+        /** The purchase was already given back (compensated): it may not take anything now. */
+        record Released() implements Taken {}
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final String keyAttribute;
+    private final String counter;
+
+    PurchaseHolds(DynamoDbClient dynamo, String table, String keyAttribute, String counter) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.keyAttribute = keyAttribute;
+        this.counter = counter;
+    }
+
+    /** One conditional write; one more read-free outcome analysis when the condition refuses it. */
+    Taken take(String key, String purchaseId, long amount) {
+        try {
+            return new Taken.Held(dynamo.updateItem(b -> b.tableName(table).key(key(key))
+                    .updateExpression("SET #c = #c - :a, holds.#p = :a")
+                    .conditionExpression("attribute_exists(#k) AND #c >= :a AND attribute_not_exists(holds.#p) "
+                            + "AND attribute_not_exists(released.#p)")
+                    .expressionAttributeNames(Map.of("#c", counter, "#k", keyAttribute, "#p", purchaseId))
+                    .expressionAttributeValues(Map.of(":a", n(amount)))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException refused) {
+            Map<String, AttributeValue> old = refused.item();
+            if (old == null || old.isEmpty()) {
+                return new Taken.Missing();
+            }
+            if (old.get("holds").m().containsKey(purchaseId)) {
+                return new Taken.Held(old); // a retry of a take that already happened
+            }
+            if (old.get("released").m().containsKey(purchaseId)) {
+                return new Taken.Released();
+            }
+            return new Taken.Short(Long.parseLong(old.get(counter).n()));
+        }
+    }
+
+    /** Gives the hold back if there is one; otherwise marks the purchase released so a late take is refused. */
+    void giveBack(String key, String purchaseId, long amount) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (write("SET #c = #c + holds.#p, released.#p = :a REMOVE holds.#p", "attribute_exists(holds.#p)",
+                    key, purchaseId, amount)) {
+                return;
+            }
+            if (write("SET released.#p = :zero", "attribute_exists(#k) AND attribute_not_exists(holds.#p)",
+                    key, purchaseId, amount)) {
+                return; // nothing was held (or already given back): the purchase can no longer take
+            }
+            if (!exists(key)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Could not give back purchase " + purchaseId + " on " + table + "/" + key);
+    }
+
+    /** The hold becomes final: forget it, so the item does not grow with every purchase. */
+    void confirm(String key, String purchaseId) {
+        write("REMOVE holds.#p", "attribute_exists(#k)", key, purchaseId, 0);
+    }
+
+    private boolean write(String update, String condition, String key, String purchaseId, long amount) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(key))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names(update + condition, purchaseId))
+                    .expressionAttributeValues(values(update + condition, amount)));
+            return true;
+        } catch (ConditionalCheckFailedException refused) {
+            return false;
+        }
+    }
+
+    private boolean exists(String key) {
+        return !dynamo.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true)).item().isEmpty();
+    }
+
+    private Map<String, String> names(String expressions, String purchaseId) {
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#p", purchaseId));
+        if (expressions.contains("#c")) {
+            names.put("#c", counter);
+        }
+        if (expressions.contains("#k")) {
+            names.put("#k", keyAttribute);
+        }
+        return names;
+    }
+
+    private static Map<String, AttributeValue> values(String expressions, long amount) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        if (expressions.contains(":a")) {
+            values.put(":a", n(amount));
+        }
+        if (expressions.contains(":zero")) {
+            values.put(":zero", n(0));
+        }
+        return values.isEmpty() ? null : values;
+    }
+
+    private Map<String, AttributeValue> key(String key) {
+        return Map.of(keyAttribute, AttributeValue.fromS(key));
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

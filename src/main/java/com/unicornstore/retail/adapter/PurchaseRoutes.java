@@ -1,0 +1,67 @@
+package com.unicornstore.retail.adapter;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.SagaPropagation;
+
+/**
+ * Purchases as a Camel saga: reserve stock, then debit the wallet, each with its own
+ * compensation and completion route; the durable saga service drives compensations and
+ * completions, retries them, and recovers them after a crash.
+ */
+public class PurchaseRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        rest("/purchase").description("Buying unicorns")
+                .post().id("retail.http-purchase").description("Buy: runs the purchase saga").consumes("application/json")
+                    .produces("application/json").to("direct:retail.purchase")
+                .get("/{id}").id("retail.http-get-purchase").description("A purchase and how it ended")
+                    .produces("application/json").to("direct:retail.get-purchase");
+
+        from("direct:retail.purchase").routeId("retail.purchase")
+                .bean(PurchaseSteps.class, "open")
+                .doTry()
+                    .to("direct:retail.purchase-saga")
+                    .bean(PurchaseSteps.class, "completed")
+                .doCatch(Exception.class)
+                    .bean(PurchaseSteps.class, "failed")
+                .end()
+                .bean("jsonResponses", "created");
+
+        from("direct:retail.purchase-saga").routeId("retail.purchase-saga")
+                .saga().propagation(SagaPropagation.REQUIRES_NEW)
+                .to("direct:retail.reserve-stock")
+                .to("direct:retail.debit-wallet");
+
+        from("direct:retail.reserve-stock").routeId("retail.reserve-stock")
+                .saga().propagation(SagaPropagation.MANDATORY)
+                    .option("purchaseId", header("purchaseId"))
+                    .option("productId", header("productId"))
+                    .option("quantity", header("quantity"))
+                    .compensation("direct:retail.release-stock")
+                    .completion("direct:retail.confirm-stock")
+                .bean(PurchaseSteps.class, "reserveStock");
+        from("direct:retail.release-stock").routeId("retail.release-stock")
+                .bean(PurchaseSteps.class, "releaseStock");
+        from("direct:retail.confirm-stock").routeId("retail.confirm-stock")
+                .bean(PurchaseSteps.class, "confirmStock");
+
+        from("direct:retail.debit-wallet").routeId("retail.debit-wallet")
+                .saga().propagation(SagaPropagation.MANDATORY)
+                    .option("purchaseId", header("purchaseId"))
+                    .option("userId", header("userId"))
+                    .option("total", header("total"))
+                    .compensation("direct:retail.refund-wallet")
+                    .completion("direct:retail.confirm-wallet")
+                .bean(PurchaseSteps.class, "debitWallet");
+        from("direct:retail.refund-wallet").routeId("retail.refund-wallet")
+                .bean(PurchaseSteps.class, "refundWallet");
+        from("direct:retail.confirm-wallet").routeId("retail.confirm-wallet")
+                .bean(PurchaseSteps.class, "confirmWallet");
+
+        from("direct:retail.get-purchase").routeId("retail.get-purchase")
+                .bean(PurchaseSteps.class, "purchaseId")
+                .bean(PurchaseViews.class, "find")
+                .bean("jsonResponses", "ok");
+    }
+}

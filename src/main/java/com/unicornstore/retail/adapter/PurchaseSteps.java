@@ -1,0 +1,112 @@
+package com.unicornstore.retail.adapter;
+
+import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.retail.application.PlacingPurchase;
+import com.unicornstore.retail.domain.Inventory;
+import com.unicornstore.retail.domain.Purchase;
+import com.unicornstore.retail.domain.PurchaseOrder;
+import com.unicornstore.retail.domain.Wallets;
+import com.unicornstore.platform.web.JsonFields;
+import com.unicornstore.platform.web.JsonBodies;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+
+/**
+ * The purchase saga's participants, bound to the exchange: the order travels in headers
+ * ({@code purchaseId}, {@code userId}, {@code productId}, {@code quantity}, then {@code total}), and
+ * the same headers come back to compensations and completions as saga options.
+ */
+public final class PurchaseSteps {
+
+    private final JsonBodies bodies;
+    private final PlacingPurchase placing;
+    private final Inventory inventory;
+    private final Wallets wallets;
+
+    public PurchaseSteps(JsonBodies bodies, PlacingPurchase placing, Inventory inventory, Wallets wallets) {
+        this.bodies = bodies;
+        this.placing = placing;
+        this.inventory = inventory;
+        this.wallets = wallets;
+    }
+
+    /** Validates the request (400 naming every bad field), opens the purchase, puts the order in headers. */
+    public void open(Exchange exchange) {
+        JsonFields fields = JsonFields.of(bodies.readObject(exchange));
+        String userId = fields.identifier("userId");
+        String productId = fields.identifier("productId");
+        long quantity = fields.integer("quantity", 1, PurchaseOrder.MAX_QUANTITY);
+        fields.orReject();
+        Purchase purchase = placing.open(new PurchaseOrder(userId, productId, (int) quantity));
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader("purchaseId", purchase.id());
+        message.setHeader("userId", userId);
+        message.setHeader("productId", productId);
+        message.setHeader("quantity", (int) quantity);
+        message.setBody(null);
+    }
+
+    public void reserveStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId,
+            @Header("quantity") int quantity, Exchange exchange) {
+        long price = inventory.reserve(productId, purchaseId, quantity);
+        exchange.getMessage().setHeader("total", Math.multiplyExact(price, quantity));
+    }
+
+    public void releaseStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId,
+            @Header("quantity") int quantity) {
+        inventory.release(productId, purchaseId, quantity);
+    }
+
+    public void confirmStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId) {
+        inventory.confirm(productId, purchaseId);
+    }
+
+    public void debitWallet(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
+            @Header("total") long total) {
+        wallets.debit(userId, purchaseId, total);
+    }
+
+    public void refundWallet(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
+            @Header("total") long total) {
+        wallets.refund(userId, purchaseId, total);
+    }
+
+    public void confirmWallet(@Header("purchaseId") String purchaseId, @Header("userId") String userId) {
+        wallets.confirm(userId, purchaseId);
+    }
+
+    /** The saga ended well: record it and answer with the purchase. */
+    public Map<String, Object> completed(Exchange exchange) {
+        var in = exchange.getMessage();
+        String purchaseId = in.getHeader("purchaseId", String.class);
+        long total = in.getHeader("total", Long.class);
+        long points = in.getHeader("points", 0L, Long.class);
+        placing.completed(purchaseId, total, points);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("purchase_id", purchaseId);
+        body.put("status", "COMPLETED");
+        body.put("userId", in.getHeader("userId"));
+        body.put("productId", in.getHeader("productId"));
+        body.put("quantity", in.getHeader("quantity"));
+        body.put("total", total);
+        body.put("points", points);
+        return body;
+    }
+
+    /** The saga failed (and compensated): record how the purchase ended and throw what the client must be told. */
+    public void failed(@Header("purchaseId") String purchaseId, Exchange exchange) {
+        throw placing.failed(purchaseId, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    /** Path parameter check for GET /purchase/{id}. */
+    public String purchaseId(@Header("id") String id) {
+        if (!Identifiers.isValid(id)) {
+            throw Rejection.invalid("id", "is not a purchase id");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,58 @@
+package com.unicornstore.retail.application;
+
+import com.unicornstore.platform.domain.DetailedFailure;
+import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.retail.domain.Purchase;
+import com.unicornstore.retail.domain.PurchaseOrder;
+import com.unicornstore.retail.domain.PurchaseStatus;
+import com.unicornstore.retail.domain.Purchases;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Opens a purchase before its saga runs and records how it ended: COMPLETED; REJECTED when a
+ * business rule refused it (short stock or wallet: nothing changed); COMPENSATED when a technical
+ * failure made the saga undo its steps.
+ */
+public final class PlacingPurchase {
+
+    private final Purchases purchases;
+    private final Clock clock;
+
+    public PlacingPurchase(Purchases purchases, Clock clock) {
+        this.purchases = purchases;
+        this.clock = clock;
+    }
+
+    public Purchase open(PurchaseOrder order) {
+        Purchase purchase = Purchase.pending(UUID.randomUUID().toString(), order, clock.instant());
+        purchases.add(purchase);
+        return purchase;
+    }
+
+    public void completed(String purchaseId, long total, long points) {
+        purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null);
+    }
+
+    /** Records the failure and returns what the client must be told, carrying the purchase id. */
+    public RuntimeException failed(String purchaseId, Throwable failure) {
+        Rejection rejection = findRejection(failure);
+        if (rejection != null) {
+            purchases.end(purchaseId, PurchaseStatus.REJECTED, 0, 0, rejection.code());
+            return new Rejection(rejection.kind(), rejection.code(), rejection.getMessage(), rejection.violations(),
+                    Map.of("purchase_id", purchaseId, "status", PurchaseStatus.REJECTED.name()));
+        }
+        purchases.end(purchaseId, PurchaseStatus.COMPENSATED, 0, 0, String.valueOf(failure.getMessage()));
+        return new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "status", PurchaseStatus.COMPENSATED.name()));
+    }
+
+    private static Rejection findRejection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Rejection rejection) {
+                return rejection;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+package com.unicornstore.retail.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.unicornstore.saga.domain.SagaLog;
+import com.unicornstore.saga.domain.SagaRecord;
+import com.unicornstore.saga.domain.SagaState;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Technical failures injected after each step has done its work (AdviceWith, tests only): the
+ * saga compensates, stock and wallet are restored exactly, the purchase ends COMPENSATED.
+ */
+@PlatformIntegrationTest
+class PurchaseFaultsIT {
+
+    private static final AtomicReference<String> FAIL_AFTER = new AtomicReference<>();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    SagaLog sagas;
+
+    Api api;
+
+    @BeforeEach
+    void injectFaults() throws Exception {
+        api = new Api(port);
+        FAIL_AFTER.set(null);
+        for (String step : new String[] {"retail.reserve-stock", "retail.debit-wallet"}) {
+            if (camel.getRoute(step).getProperties().get("faulty") == null) {
+                AdviceWith.adviceWith(camel, step,
+                        a -> a.weaveByToString(".*PurchaseSteps.*").after().process(PurchaseFaultsIT::maybeFail));
+                camel.getRoute(step).getProperties().put("faulty", true);
+            }
+        }
+    }
+
+    private static void maybeFail(Exchange exchange) {
+        if (exchange.getFromRouteId() != null && FAIL_AFTER.get() != null
+                && FAIL_AFTER.get().equals(exchange.getUnitOfWork().getRoute().getRouteId())) {
+            throw SdkClientException.create("injected: DynamoDB connection reset");
+        }
+    }
+
+    private long stock(String product) {
+        return api.get("/products/" + product).json().get("stock").asLong();
+    }
+
+    private long wallet(String user) {
+        return api.get("/users/balance/" + user).json().get("balance").asLong();
+    }
+
+    private void a_failure_after(String step) {
+        FAIL_AFTER.set(step);
+        long stockBefore = stock("2");
+        long walletBefore = wallet("alice");
+
+        Api.Response response = api.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"2\",\"quantity\":2}");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        String purchaseId = response.json().get("purchase_id").asText();
+        assertThat(response.json().get("status").asText()).isEqualTo("COMPENSATED");
+        assertThat(api.get("/purchase/" + purchaseId).json().get("status").asText()).isEqualTo("COMPENSATED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(stock("2")).isEqualTo(stockBefore);
+            assertThat(wallet("alice")).isEqualTo(walletBefore);
+        });
+    }
+
+    @Test
+    void a_technical_failure_after_reserving_stock_puts_the_stock_back() {
+        a_failure_after("retail.reserve-stock");
+    }
+
+    @Test
+    void a_technical_failure_after_debiting_the_wallet_refunds_it_and_puts_the_stock_back() {
+        a_failure_after("retail.debit-wallet");
+    }
+
+    @Test
+    void without_faults_the_same_purchase_completes_and_its_saga_is_logged_completed() {
+        Api.Response response = api.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"2\",\"quantity\":1}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(sagas.findAbandoned(java.time.Instant.now().plusSeconds(3600)))
+                .extracting(SagaRecord::state).doesNotContain(SagaState.RUNNING);
+    }
+}

@@ -1,0 +1,158 @@
+package com.unicornstore.retail.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.provisioning.ConditionalSeed;
+import com.unicornstore.retail.domain.Wallet;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** POST /purchase end to end: the saga over real DynamoDB, from the demo data. */
+@PlatformIntegrationTest
+class PurchaseSagaIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConditionalSeed seed;
+
+    @Autowired
+    AwsResourceNames names;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    private Api.Response buy(String user, String product, Object quantity) {
+        return api.json("POST", "/purchase",
+                "{\"userId\":\"" + user + "\",\"productId\":\"" + product + "\",\"quantity\":" + quantity + "}");
+    }
+
+    private long stock(String product) {
+        return api.get("/products/" + product).json().get("stock").asLong();
+    }
+
+    private long wallet(String user) {
+        return api.get("/users/balance/" + user).json().get("balance").asLong();
+    }
+
+    @Test
+    void derick_buys_a_unicorn_air_and_cannot_afford_a_second() {
+        Api.Response first = buy("derick", "1", 1);
+
+        assertThat(first.status()).isEqualTo(201);
+        JsonNode purchase = first.json();
+        assertThat(purchase.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(purchase.get("total").asLong()).isEqualTo(1700);
+        assertThat(purchase.get("userId").asText()).isEqualTo("derick");
+        assertThat(purchase.get("quantity").asInt()).isEqualTo(1);
+        assertThat(wallet("derick")).isEqualTo(1600);
+        assertThat(stock("1")).isEqualTo(3);
+        assertThat(api.get("/purchase/" + purchase.get("purchase_id").asText()).json().get("status").asText())
+                .isEqualTo("COMPLETED");
+
+        Api.Response second = buy("derick", "1", 1);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().get("type").asText()).endsWith("/insufficient-funds");
+        String rejectedId = second.json().get("purchase_id").asText();
+        assertThat(api.get("/purchase/" + rejectedId).json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(wallet("derick")).isEqualTo(1600);
+        assertThat(stock("1")).isEqualTo(3);
+    }
+
+    @Test
+    void asking_for_more_than_the_stock_is_refused_and_changes_nothing() {
+        long stockBefore = stock("2");
+        Api.Response response = buy("alice", "2", 11);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("type").asText()).endsWith("/insufficient-stock");
+        assertThat(stock("2")).isEqualTo(stockBefore);
+        assertThat(wallet("alice")).isEqualTo(10000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101", "-1", "\"1\"", "1.5", "null", "1e2"})
+    void a_quantity_that_is_not_an_integer_from_1_to_100_is_a_400_naming_the_field(String quantity) {
+        Api.Response response = buy("bob", "3", quantity);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("quantity");
+        assertThat(wallet("bob")).isEqualTo(800);
+    }
+
+    @Test
+    void malformed_requests_are_refused_with_problems() {
+        assertThat(api.json("POST", "/purchase", "{\"productId\":\"3\",\"quantity\":1}").json()
+                .get("errors").get(0).get("field").asText()).isEqualTo("userId");
+        assertThat(api.json("POST", "/purchase", "not json").status()).isEqualTo(400);
+        assertThat(api.json("POST", "/purchase", "[1,2]").status()).isEqualTo(400);
+        assertThat(api.send("POST", "/purchase", "{}", Map.of("Content-Type", "text/plain")).status()).isEqualTo(415);
+        assertThat(api.json("POST", "/purchase", "{}").json().get("errors")).hasSize(3);
+    }
+
+    @Test
+    void an_unknown_product_or_shopper_is_a_404_and_changes_nothing() {
+        Api.Response unknownProduct = buy("bob", "nope", 1);
+        Api.Response unknownUser = buy("nobody", "3", 1);
+
+        assertThat(unknownProduct.status()).isEqualTo(404);
+        assertThat(unknownProduct.json().get("type").asText()).endsWith("/product-not-found");
+        assertThat(unknownUser.status()).isEqualTo(404);
+        assertThat(unknownUser.json().get("type").asText()).endsWith("/wallet-not-found");
+        assertThat(stock("3")).isEqualTo(25);
+        assertThat(wallet("bob")).isEqualTo(800);
+    }
+
+    @Test
+    void twenty_shoppers_racing_for_four_unicorns_buy_exactly_four() throws Exception {
+        List<String> shoppers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String name = "racer-" + i;
+            seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet(name, 2000)));
+            shoppers.add(name);
+        }
+        seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet("collector", 10000)));
+        assertThat(stock("4")).isEqualTo(8);
+        assertThat(buy("collector", "4", 4).status()).isEqualTo(201); // leaves 4
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (String shopper : shoppers) {
+            answers.add(pool.submit(() -> buy(shopper, "4", 1)));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Response> answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(4);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(16);
+        assertThat(stock("4")).isZero();
+        long spent = shoppers.stream().mapToLong(s -> 2000 - wallet(s)).sum();
+        assertThat(spent).isEqualTo(4 * 1200);
+        assertThat(shoppers.stream().mapToLong(this::wallet)).allMatch(b -> b == 2000 || b == 800);
+    }
+}
