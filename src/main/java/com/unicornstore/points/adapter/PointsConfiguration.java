@@ -16,10 +16,6 @@ import com.unicornstore.points.application.RedeemingPoints;
 import com.unicornstore.points.application.RevokingPoints;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,20 +53,15 @@ public class PointsConfiguration {
         return TableSpec.of(names.tables().pointParkedRecords(), Key.string("record_key"));
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService pointsSnapshotWriter() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), runnable -> {
-            Thread thread = new Thread(runnable, "points-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean(destroyMethod = "close")
+    Snapshots pointsSnapshots(DynamoDbClient dynamo, AwsResourceNames names,
+            @Value("${points.snapshot.every:100}") int every) {
+        return new Snapshots(dynamo, names.tables().pointSnapshots(), every);
     }
 
     @Bean
-    DynamoPointsLedger pointsLedger(DynamoDbClient dynamo, AwsResourceNames names,
-            @Value("${points.ledger.cache-size:10000}") int cacheSize, @Value("${points.snapshot.every:100}") int every,
-            ExecutorService pointsSnapshotWriter) {
-        Snapshots snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), every, pointsSnapshotWriter);
+    DynamoPointsLedger pointsLedger(DynamoDbClient dynamo, AwsResourceNames names, Snapshots snapshots,
+            @Value("${points.ledger.cache-size:10000}") int cacheSize) {
         return new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(cacheSize), snapshots);
     }
 

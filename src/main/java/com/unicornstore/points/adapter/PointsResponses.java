@@ -1,5 +1,7 @@
 package com.unicornstore.points.adapter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.unicornstore.points.application.ReadingBalance.Reading;
 import com.unicornstore.points.application.ReadingHistory.Page;
 import com.unicornstore.points.domain.BalanceEntry;
@@ -39,7 +41,11 @@ public final class PointsResponses {
         return body;
     }
 
-    public Map<String, Object> history(Page page) {
+    /** A history page; {@code next_cursor} is written as null on the last page rather than left out. */
+    public record HistoryPage(List<Map<String, Object>> items,
+            @JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
+
+    public HistoryPage history(Page page) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (RecordedEvent recorded : page.items()) {
             Map<String, Object> item = transaction(recorded.event());
@@ -50,10 +56,7 @@ public final class PointsResponses {
             }
             items.add(item);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("next_cursor", HistoryCursor.encode(page.nextBefore()));
-        return body;
+        return new HistoryPage(items, HistoryCursor.encode(page.nextBefore()));
     }
 
     private static Map<String, Object> entry(BalanceEntry entry, Instant at) {

@@ -3,8 +3,11 @@ package com.unicornstore.points.adapter;
 import com.unicornstore.points.domain.PointsAccount;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Account snapshots, so loading an account reads one item plus at most about {@code every} events.
  * Written in the background (off the request's path), never over a newer one.
  */
-public final class Snapshots {
+public final class Snapshots implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
 
@@ -23,11 +26,21 @@ public final class Snapshots {
     private final int every;
     private final ExecutorService background;
 
-    public Snapshots(DynamoDbClient dynamo, String table, int every, ExecutorService background) {
+    public Snapshots(DynamoDbClient dynamo, String table, int every) {
         this.dynamo = dynamo;
         this.table = table;
         this.every = every;
-        this.background = background;
+        // one writer, a short queue: when it falls behind, snapshots are skipped, never requests slowed
+        this.background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), runnable -> {
+            Thread thread = new Thread(runnable, "points-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        background.shutdown();
     }
 
     public Optional<PointsAccount> latest(String accountId) {
