@@ -16,6 +16,7 @@ import com.unicornstore.points.application.RedeemingPoints;
 import com.unicornstore.points.application.RevokingPoints;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -161,6 +162,16 @@ public class PointsConfiguration {
     @Bean
     BalanceProjectionRoutes balanceProjectionRoutes() {
         return new BalanceProjectionRoutes();
+    }
+
+    @Bean
+    BalanceStreamRoute balanceStreamRoute() {
+        return new BalanceStreamRoute();
+    }
+
+    @Bean(destroyMethod = "close")
+    StreamRecovery balanceStreamRecovery(CamelContext camel) {
+        return new StreamRecovery(camel, BalanceStreamRoute.ROUTE_ID, BalanceStreamRoute::new, 5);
     }
 
     @Bean
