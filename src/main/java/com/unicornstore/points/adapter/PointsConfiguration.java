@@ -1,6 +1,8 @@
 package com.unicornstore.points.adapter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.idempotency.IdempotencyStore;
 import com.unicornstore.platform.provisioning.QueueSpec;
 import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
@@ -172,6 +174,17 @@ public class PointsConfiguration {
     @Bean(destroyMethod = "close")
     StreamRecovery balanceStreamRecovery(CamelContext camel) {
         return new StreamRecovery(camel, BalanceStreamRoute.ROUTE_ID, BalanceStreamRoute::new, 5);
+    }
+
+    @Bean
+    PointsCommandMessages pointsCommandMessages(ObjectMapper json, IdempotencyStore dedup, IssuingPoints issuing,
+            RevokingPoints revoking) {
+        return new PointsCommandMessages(json, dedup, issuing, revoking);
+    }
+
+    @Bean
+    PointsCommandRoutes pointsCommandRoutes() {
+        return new PointsCommandRoutes();
     }
 
     @Bean

@@ -45,15 +45,17 @@ class PointsCallCountIT {
     void quiet() throws Exception {
         api = new Api(port);
         assertThat(api.json("POST", "/points", "{\"account_id\":\"warm\",\"amount\":1000}").status()).isEqualTo(201);
-        // the read side and the expiry job make calls of their own: stop them while counting
+        // the read side, the expiry job and the queue consumer make calls of their own: stop them while counting
         camel.getRouteController().stopRoute("points.balance-stream");
         camel.getRouteController().stopRoute("points.expire-due");
+        camel.getRouteController().stopRoute("points.consume-commands");
     }
 
     @AfterEach
     void resume() throws Exception {
         camel.getRouteController().startRoute("points.balance-stream");
         camel.getRouteController().startRoute("points.expire-due");
+        camel.getRouteController().startRoute("points.consume-commands");
     }
 
     @Test
