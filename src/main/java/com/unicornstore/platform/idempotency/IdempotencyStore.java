@@ -39,6 +39,10 @@ public final class IdempotencyStore {
 
     /** @param fingerprint what identifies the request (operation and body): the same key with another one is refused */
     public Claim claim(String key, String fingerprint) {
+        return claim(key, fingerprint, 3);
+    }
+
+    private Claim claim(String key, String fingerprint, int triesLeft) {
         long now = clock.millis();
         Map<String, AttributeValue> item = Map.of(KEY, s(key), "fingerprint", s(fingerprint), "state", s("pending"),
                 "claimed_at", n(now));
@@ -48,8 +52,16 @@ public final class IdempotencyStore {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new Claim(Outcome.CLAIMED, null);
         } catch (ConditionalCheckFailedException taken) {
-            Map<String, AttributeValue> existing = taken.hasItem() ? taken.item() : Map.of();
-            return judge(key, fingerprint, existing, item, now);
+            Map<String, AttributeValue> existing = taken.hasItem() && !taken.item().isEmpty() ? taken.item()
+                    : dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(KEY, s(key)))).item();
+            if (existing == null || existing.isEmpty()) {
+                // released between our put and our read: try again, a few times at most
+                if (triesLeft <= 1) {
+                    return new Claim(Outcome.IN_PROGRESS, null);
+                }
+                return claim(key, fingerprint, triesLeft - 1);
+            }
+            return judge(fingerprint, existing, item, now);
         }
     }
 
@@ -74,11 +86,8 @@ public final class IdempotencyStore {
         }
     }
 
-    private Claim judge(String key, String fingerprint, Map<String, AttributeValue> existing,
-            Map<String, AttributeValue> item, long now) {
-        if (existing.isEmpty()) {
-            return claim(key, fingerprint);
-        }
+    private Claim judge(String fingerprint, Map<String, AttributeValue> existing, Map<String, AttributeValue> item,
+            long now) {
         if (!fingerprint.equals(existing.get("fingerprint").s())) {
             return new Claim(Outcome.OTHER_REQUEST, null);
         }

@@ -20,11 +20,25 @@ public final class ExpiringPoints {
         this.clock = clock;
     }
 
-    /** @return how many expiry events were appended */
+    /**
+     * One account that fails does not hold up the others; the failures are reported together at
+     * the end, so the job's route sees them.
+     *
+     * @return how many expiry events were appended
+     */
     public int expireDue() {
         int appended = 0;
+        IllegalStateException failures = null;
         for (String accountId : candidates.dueAt(clock.instant())) {
-            appended += commands.execute(new ExpirePoints(accountId)).size();
+            try {
+                appended += commands.execute(new ExpirePoints(accountId)).size();
+            } catch (RuntimeException failed) {
+                failures = failures != null ? failures : new IllegalStateException("expiry failed for some accounts");
+                failures.addSuppressed(failed);
+            }
+        }
+        if (failures != null) {
+            throw failures;
         }
         return appended;
     }
