@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.points.domain.BalanceView;
 import com.unicornstore.points.domain.PointsIssued;
-import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -28,10 +25,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The read side fed by the real DynamoDB stream: idempotent, order-safe, and not stopped by poison. */
 @PlatformIntegrationTest
-class BalanceProjectionIT {
-
-    @LocalServerPort
-    int port;
+class BalanceProjectionIT extends PointsClient {
 
     @Autowired
     ProducerTemplate producer;
@@ -48,13 +42,6 @@ class BalanceProjectionIT {
     @Autowired
     AwsResourceNames names;
 
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
     @Test
     void the_same_stream_record_applied_twice_leaves_the_projection_unchanged() {
         api.json("POST", "/points", "{\"account_id\":\"dup\",\"amount\":50}");
@@ -69,7 +56,7 @@ class BalanceProjectionIT {
         }
 
         assertThat(views.find("dup")).contains(before);
-        assertThat(api.get("/points?account_id=dup").json().get("balance").asLong()).isEqualTo(30);
+        assertThat(balanceOf("dup")).isEqualTo(30);
     }
 
     @Test
@@ -85,8 +72,8 @@ class BalanceProjectionIT {
         api.json("POST", "/points", "{\"account_id\":\"after-poison\",\"amount\":12}");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(api.get("/points?account_id=after-poison").json().get("balance").asLong()).isEqualTo(12);
-            assertThat(api.get("/points?account_id=poison").json().get("balance").asLong()).isEqualTo(7);
+            assertThat(balanceOf("after-poison")).isEqualTo(12);
+            assertThat(balanceOf("poison")).isEqualTo(7);
         });
         assertThat(parked("point-events/poison#1").get("reason").s()).contains("amount");
         assertThat(parked("point-events/poison#2").get("reason").s()).contains("amount");

@@ -17,21 +17,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The points API as a partner system sees it, against moto and ElasticMQ. */
 @PlatformIntegrationTest
-class PointsApiIT {
+class PointsApiIT extends PointsClient {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
     ExecutorService clients;
 
     @BeforeEach
-    void client() {
-        api = new Api(port);
+    void startClients() {
         clients = Executors.newFixedThreadPool(40);
     }
 
@@ -64,7 +58,7 @@ class PointsApiIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asText()).endsWith("insufficient-points");
-        assertThat(api.get("/points/history?account_id=ann").json().get("items")).hasSize(2);
+        assertThat(historyOf("ann")).hasSize(2);
         assertThat(balance("ann").get("balance").asLong()).isEqualTo(70);
     }
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -20,10 +17,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /** The queue the purchase saga sends points commands to: deduplicated, and poison goes to the dead-letter queue. */
 @PlatformIntegrationTest
 @TestPropertySource(properties = "points.commands.visibility-timeout=1")
-class PointsCommandsIT {
-
-    @LocalServerPort
-    int port;
+class PointsCommandsIT extends PointsClient {
 
     @Autowired
     SqsClient sqs;
@@ -31,23 +25,16 @@ class PointsCommandsIT {
     @Autowired
     AwsResourceNames names;
 
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
     @Test
     void a_duplicated_issue_message_issues_once_and_a_revoke_takes_the_points_back() {
         String issue = "{\"type\":\"IssuePoints\",\"account_id\":\"saga-1\",\"amount\":170,\"correlation_id\":\"purchase-1\"}";
         send(issue);
         send(issue);
-        await().atMost(Duration.ofSeconds(15)).until(() -> balance("saga-1") == 170);
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("saga-1") == 170);
         send("{\"type\":\"RevokePoints\",\"account_id\":\"saga-1\",\"amount\":170,\"correlation_id\":\"purchase-1\"}");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> balance("saga-1") == 0);
-        var items = api.get("/points/history?account_id=saga-1").json().get("items");
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("saga-1") == 0);
+        var items = historyOf("saga-1");
         assertThat(items).extracting(i -> i.get("transaction_type").asText()).containsExactly("revoke", "issue");
         assertThat(items.get(1).get("correlation_id").asText()).isEqualTo("purchase-1");
     }
@@ -62,13 +49,13 @@ class PointsCommandsIT {
         poison.forEach(this::send);
         send("{\"type\":\"IssuePoints\",\"account_id\":\"saga-2\",\"amount\":25,\"correlation_id\":\"p-3\"}");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> balance("saga-2") == 25);
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("saga-2") == 25);
         List<String> deadLetters = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             deadLetters.addAll(receiveDeadLetters());
             assertThat(deadLetters).containsExactlyInAnyOrderElementsOf(poison);
         });
-        assertThat(api.get("/points/history?account_id=saga-2").json().get("items")).hasSize(1);
+        assertThat(historyOf("saga-2")).hasSize(1);
     }
 
     private void send(String body) {
@@ -84,7 +71,4 @@ class PointsCommandsIT {
         return messages.stream().map(Message::body).toList();
     }
 
-    private long balance(String account) {
-        return api.get("/points?account_id=" + account).json().get("balance").asLong();
-    }
 }

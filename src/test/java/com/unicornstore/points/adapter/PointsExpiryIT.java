@@ -7,25 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** Points issued with a lifetime of seconds leave the balance on time and their expiry is recorded. */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"points.expiry.ttl=PT6S", "points.expiry.check-period=1s"})
-class PointsExpiryIT {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class PointsExpiryIT extends PointsClient {
 
     @Test
     void issued_points_expire_after_the_ttl_cannot_be_redeemed_show_as_expired_and_a_points_expired_event_appears() {
@@ -45,20 +33,20 @@ class PointsExpiryIT {
         assertThat(redeem.json().get("type").asText()).endsWith("insufficient-points");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode newest = api.get("/points/history?account_id=short-lived").json().get("items").get(0);
+            JsonNode newest = historyOf("short-lived").get(0);
             assertThat(newest.get("transaction_type").asText()).isEqualTo("expire");
             assertThat(newest.get("amount").asLong()).isEqualTo(100);
         });
-        assertThat(api.get("/points/history?account_id=short-lived").json().get("items")).hasSize(2);
+        assertThat(historyOf("short-lived")).hasSize(2);
     }
 
     @Test
     void points_issued_after_others_expired_are_spendable() {
         api.json("POST", "/points", "{\"account_id\":\"renewed\",\"amount\":40}");
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                api.get("/points?account_id=renewed").json().get("balance").asLong() == 40);
+                balanceOf("renewed") == 40);
         await().atMost(Duration.ofSeconds(15)).until(() ->
-                api.get("/points?account_id=renewed").json().get("balance").asLong() == 0);
+                balanceOf("renewed") == 0);
 
         api.json("POST", "/points", "{\"account_id\":\"renewed\",\"amount\":15}");
 

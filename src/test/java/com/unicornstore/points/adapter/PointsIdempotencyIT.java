@@ -5,23 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Retries with an Idempotency-Key get the first answer back and change nothing. */
 @PlatformIntegrationTest
-class PointsIdempotencyIT {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class PointsIdempotencyIT extends PointsClient {
 
     @Test
     void a_retried_issue_returns_the_first_response_and_records_nothing_more() {
@@ -34,8 +22,8 @@ class PointsIdempotencyIT {
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(retry.contentType()).startsWith("application/json");
         assertThat(retry.json()).isEqualTo(first.json());
-        assertThat(history("idem").get("items")).hasSize(1);
-        assertThat(history("idem").get("items").get(0).get("correlation_id").asText()).isEqualTo("key-issue-1");
+        assertThat(historyOf("idem")).hasSize(1);
+        assertThat(historyOf("idem").get(0).get("correlation_id").asText()).isEqualTo("key-issue-1");
     }
 
     @Test
@@ -49,7 +37,7 @@ class PointsIdempotencyIT {
         assertThat(otherAmount.contentType()).startsWith("application/problem+json");
         assertThat(otherAmount.json().get("type").asText()).endsWith("idempotency-key-reused");
         assertThat(otherOperation.status()).isEqualTo(422);
-        assertThat(history("idem2").get("items")).hasSize(1);
+        assertThat(historyOf("idem2")).hasSize(1);
     }
 
     @Test
@@ -65,15 +53,11 @@ class PointsIdempotencyIT {
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.json()).isEqualTo(accepted.json());
-        assertThat(history("idem3").get("items")).extracting(i -> i.get("transaction_type").asText())
+        assertThat(historyOf("idem3")).extracting(i -> i.get("transaction_type").asText())
                 .containsExactly("redeem", "issue", "issue");
     }
 
     private Api.Response write(String method, String key, String body) {
         return api.send(method, "/points", body, Map.of("Content-Type", "application/json", "Idempotency-Key", key));
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode history(String account) {
-        return api.get("/points/history?account_id=" + account).json();
     }
 }

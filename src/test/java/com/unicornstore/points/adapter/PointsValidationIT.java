@@ -6,26 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every bad write is refused with a problem naming the field, and leaves no trace in the ledger. */
 @PlatformIntegrationTest
-class PointsValidationIT {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class PointsValidationIT extends PointsClient {
 
     @ParameterizedTest(name = "{0} {1} -> 400 on {2}")
     @CsvSource(delimiter = '|', value = {
@@ -57,7 +45,7 @@ class PointsValidationIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode errors = response.json().get("errors");
         assertThat(errors).extracting(e -> e.get("field").asText()).contains(field);
-        assertThat(api.get("/points/history?account_id=v1").json().get("items")).isEmpty();
+        assertThat(historyOf("v1")).isEmpty();
     }
 
     @ParameterizedTest
@@ -76,7 +64,7 @@ class PointsValidationIT {
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(api.get("/points/history?account_id=v1").json().get("items")).isEmpty();
+        assertThat(historyOf("v1")).isEmpty();
     }
 
     @Test
@@ -92,6 +80,6 @@ class PointsValidationIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
-        assertThat(api.get("/points/history?account_id=v1").json().get("items")).isEmpty();
+        assertThat(historyOf("v1")).isEmpty();
     }
 }

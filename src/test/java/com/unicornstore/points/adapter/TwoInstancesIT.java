@@ -10,7 +10,7 @@ import com.unicornstore.points.application.AccountCommands;
 import com.unicornstore.points.application.ExpiringPoints;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.RedeemPoints;
-import com.unicornstore.support.Api;
+
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,12 +33,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"points.expiry.ttl=PT3S", "points.expiry.check-period=1s"})
-class TwoInstancesIT {
+class TwoInstancesIT extends PointsClient {
 
     private static final Duration TTL = Duration.ofSeconds(3);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     DynamoDbClient dynamo;
@@ -50,13 +46,11 @@ class TwoInstancesIT {
     @Autowired
     DynamoBalanceViews views;
 
-    Api api;
     Snapshots snapshots;
     ExecutorService clients;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100);
         clients = Executors.newFixedThreadPool(20);
     }
@@ -83,7 +77,7 @@ class TwoInstancesIT {
         }
 
         assertThat(succeeded).isEqualTo(10);
-        assertThat(api.get("/points/history?account_id=shared&limit=100").json().get("items")).hasSize(11);
+        assertThat(historyOf("shared")).hasSize(11);
         assertThat(api.json("DELETE", "/points", "{\"account_id\":\"shared\",\"amount\":1}").status()).isEqualTo(409);
     }
 
@@ -95,7 +89,7 @@ class TwoInstancesIT {
 
         assertThatThrownBy(() -> stale.execute(new RedeemPoints("contended", 10, "other")))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo("concurrent-modification"));
-        assertThat(api.get("/points/history?account_id=contended").json().get("items")).hasSize(2);
+        assertThat(historyOf("contended")).hasSize(2);
     }
 
     @Test
@@ -111,10 +105,10 @@ class TwoInstancesIT {
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                api.get("/points/history?account_id=expiring").json().get("items").get(0).get("transaction_type").asText())
+                historyOf("expiring").get(0).get("transaction_type").asText())
                 .isEqualTo("expire"));
         Thread.sleep(2_000);
-        assertThat(api.get("/points/history?account_id=expiring").json().get("items")).hasSize(2);
+        assertThat(historyOf("expiring")).hasSize(2);
     }
 
     private AccountCommands secondInstance(int maxAttempts) {
