@@ -4,16 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.points.application.AccountCommands;
+import com.unicornstore.points.application.ExpiringPoints;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Points issued with a lifetime of seconds leave the balance on time and their expiry is recorded. */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"points.expiry.ttl=PT6S", "points.expiry.check-period=1s"})
 class PointsExpiryIT extends PointsClient {
+
+    @Autowired
+    DynamoDbClient dynamo;
+
+    @Autowired
+    AwsResourceNames names;
+
+    @Autowired
+    DynamoBalanceViews views;
 
     @Test
     void issued_points_expire_after_the_ttl_cannot_be_redeemed_show_as_expired_and_a_points_expired_event_appears() {
@@ -56,5 +71,26 @@ class PointsExpiryIT extends PointsClient {
 
     private JsonNode balance() {
         return api.get("/points?account_id=short-lived").json();
+    }
+
+    @Test
+    void a_second_instance_running_the_expiry_job_too_records_each_expiry_once() throws Exception {
+        DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(100),
+                new Snapshots(dynamo, names.tables().pointSnapshots(), 100));
+        ExpiringPoints otherJob = new ExpiringPoints(views,
+                new AccountCommands(ledger, Clock.systemUTC(), Duration.ofSeconds(6), 10), Clock.systemUTC());
+        api.json("POST", "/points", "{\"account_id\":\"expiring\",\"amount\":30}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> views.find("expiring").isPresent());
+        Thread.sleep(6_000);
+
+        for (int i = 0; i < 10; i++) {
+            otherJob.expireDue();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                historyOf("expiring").get(0).get("transaction_type").asText())
+                .isEqualTo("expire"));
+        Thread.sleep(2_000);
+        assertThat(historyOf("expiring")).hasSize(2);
     }
 }

@@ -2,12 +2,10 @@ package com.unicornstore.points.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.points.application.AccountCommands;
-import com.unicornstore.points.application.ExpiringPoints;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.RedeemPoints;
 
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,10 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * working on the same accounts: the conditional append is what keeps them right.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = {"points.expiry.ttl=PT3S", "points.expiry.check-period=1s"})
 class TwoInstancesIT extends PointsClient {
 
-    private static final Duration TTL = Duration.ofSeconds(3);
+    private static final Duration TTL = Duration.ofDays(365);
 
     @Autowired
     DynamoDbClient dynamo;
@@ -90,25 +86,6 @@ class TwoInstancesIT extends PointsClient {
         assertThatThrownBy(() -> stale.execute(new RedeemPoints("contended", 10, "other")))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo("concurrent-modification"));
         assertThat(historyOf("contended")).hasSize(2);
-    }
-
-    @Test
-    void two_instances_running_the_expiry_job_record_each_expiry_once() throws Exception {
-        AccountCommands other = secondInstance(10);
-        ExpiringPoints otherJob = new ExpiringPoints(views, other, Clock.systemUTC());
-        api.json("POST", "/points", "{\"account_id\":\"expiring\",\"amount\":30}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> views.find("expiring").isPresent());
-        Thread.sleep(TTL.toMillis());
-
-        for (int i = 0; i < 10; i++) {
-            otherJob.expireDue();
-        }
-
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                historyOf("expiring").get(0).get("transaction_type").asText())
-                .isEqualTo("expire"));
-        Thread.sleep(2_000);
-        assertThat(historyOf("expiring")).hasSize(2);
     }
 
     private AccountCommands secondInstance(int maxAttempts) {
