@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The read side fed by the real DynamoDB stream: idempotent, order-safe, and not stopped by poison. */
@@ -57,6 +59,21 @@ class BalanceProjectionIT extends PointsClient {
 
         assertThat(views.find("dup")).contains(before);
         assertThat(balanceOf("dup")).isEqualTo(30);
+    }
+
+    @Test
+    void a_keys_only_insert_and_a_modify_are_ignored_rather_than_parked() {
+        Map<String, AttributeValue> keysOnly = Map.of("account_id", AttributeValue.fromS("ghost"),
+                "seq", AttributeValue.fromN("1"));
+        Map<String, AttributeValue> whole = EventItems.toItem(1, issued("ghost", 9));
+        for (Record record : List.of(record("keys-only", OperationType.INSERT, keysOnly),
+                record("modified", OperationType.MODIFY, whole))) {
+            producer.sendBodyAndProperty("direct:points.project-balance", record, Exchange.BATCH_COMPLETE, true);
+        }
+
+        assertThat(views.find("ghost")).isEmpty();
+        assertThat(parked("point-events-stream/keys-only")).isEmpty();
+        assertThat(parked("point-events-stream/modified")).isEmpty();
     }
 
     @Test
@@ -104,6 +121,11 @@ class BalanceProjectionIT extends PointsClient {
     private static PointsIssued issued(String account, long amount) {
         Instant now = Instant.now();
         return new PointsIssued(java.util.UUID.randomUUID().toString(), account, amount, now, "test", now.plusSeconds(3600));
+    }
+
+    private static Record record(String id, OperationType type, Map<String, AttributeValue> image) {
+        return Record.builder().eventID(id).eventName(type)
+                .dynamodb(StreamRecord.builder().newImage(image).build()).build();
     }
 
     private Map<String, AttributeValue> parked(String key) {
