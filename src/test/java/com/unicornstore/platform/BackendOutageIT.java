@@ -31,7 +31,9 @@ class BackendOutageIT {
     @Test
     void a_dead_backend_is_reported_down_with_503s_and_up_again_once_it_is_back() {
         Api api = new Api(port);
-        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        // queue consumers report ready after their first (long) poll, about a second after start
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/actuator/health").status() == 200);
         MotoServer moto = backends.moto();
         assertThat(moto).as("the app started its own moto").isNotNull();
 

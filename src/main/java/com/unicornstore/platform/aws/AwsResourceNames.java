@@ -13,6 +13,8 @@ public record AwsResourceNames(Tables tables, Queues queues) {
             String campaigns,
             String pointEvents,
             String pointBalances,
+            String pointSnapshots,
+            String pointParkedRecords,
             String idempotency,
             String purchases,
             String sagas) {}

@@ -1,16 +1,194 @@
 package com.unicornstore.points.adapter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.idempotency.IdempotencyStore;
 import com.unicornstore.platform.provisioning.QueueSpec;
+import com.unicornstore.platform.provisioning.TableSpec;
+import com.unicornstore.platform.provisioning.TableSpec.Key;
+import com.unicornstore.platform.web.JsonBodies;
+import com.unicornstore.points.application.AccountCommands;
+import com.unicornstore.points.application.ExpiringPoints;
+import com.unicornstore.points.application.IssuingPoints;
+import com.unicornstore.points.application.ProjectingBalances;
+import com.unicornstore.points.application.ReadingBalance;
+import com.unicornstore.points.application.ReadingHistory;
+import com.unicornstore.points.application.RebuildingProjection;
+import com.unicornstore.points.application.RedeemingPoints;
+import com.unicornstore.points.application.RevokingPoints;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Wiring of the points context. */
+/** Wiring of the points context: its tables and queue, the ledger, the read side, the routes. */
 @Configuration(proxyBeanMethods = false)
 public class PointsConfiguration {
+
+    private static final Clock CLOCK = Clock.systemUTC();
 
     @Bean
     QueueSpec pointsCommandsQueue(AwsResourceNames names) {
         return new QueueSpec(names.queues().pointsCommands(), names.queues().pointsCommandsDlq(), 3);
+    }
+
+    @Bean
+    TableSpec pointEventsTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().pointEvents(), Key.string("account_id")).sortedBy(Key.number("seq"))
+                .withStream();
+    }
+
+    @Bean
+    TableSpec pointSnapshotsTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().pointSnapshots(), Key.string("account_id"));
+    }
+
+    @Bean
+    TableSpec pointBalancesTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().pointBalances(), Key.string("account_id"));
+    }
+
+    @Bean
+    TableSpec pointParkedRecordsTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().pointParkedRecords(), Key.string("record_key"));
+    }
+
+    @Bean(destroyMethod = "close")
+    Snapshots pointsSnapshots(DynamoDbClient dynamo, AwsResourceNames names,
+            @Value("${points.snapshot.every:100}") int every) {
+        return new Snapshots(dynamo, names.tables().pointSnapshots(), every);
+    }
+
+    @Bean
+    DynamoPointsLedger pointsLedger(DynamoDbClient dynamo, AwsResourceNames names, Snapshots snapshots,
+            @Value("${points.ledger.cache-size:10000}") int cacheSize) {
+        return new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(cacheSize), snapshots);
+    }
+
+    @Bean
+    AccountCommands accountCommands(DynamoPointsLedger ledger, @Value("${points.expiry.ttl:P365D}") Duration ttl,
+            @Value("${points.ledger.max-attempts:10}") int maxAttempts) {
+        return new AccountCommands(ledger, CLOCK, ttl, maxAttempts);
+    }
+
+    @Bean
+    IssuingPoints issuingPoints(AccountCommands commands) {
+        return new IssuingPoints(commands);
+    }
+
+    @Bean
+    RedeemingPoints redeemingPoints(AccountCommands commands) {
+        return new RedeemingPoints(commands);
+    }
+
+    @Bean
+    RevokingPoints revokingPoints(AccountCommands commands) {
+        return new RevokingPoints(commands);
+    }
+
+    @Bean
+    DynamoBalanceViews balanceViews(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new DynamoBalanceViews(dynamo, names.tables().pointBalances());
+    }
+
+    @Bean
+    DynamoParkedRecords parkedRecords(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new DynamoParkedRecords(dynamo, names.tables().pointParkedRecords(), CLOCK);
+    }
+
+    @Bean
+    ExpiringPoints expiringPoints(DynamoBalanceViews views, AccountCommands commands) {
+        return new ExpiringPoints(views, commands, CLOCK);
+    }
+
+    @Bean
+    ReadingBalance readingBalance(DynamoBalanceViews views) {
+        return new ReadingBalance(views, CLOCK);
+    }
+
+    @Bean
+    ReadingHistory readingHistory(DynamoPointsLedger ledger) {
+        return new ReadingHistory(ledger);
+    }
+
+    @Bean
+    ProjectingBalances projectingBalances(DynamoBalanceViews views, DynamoPointsLedger ledger,
+            DynamoParkedRecords parked, @Value("${points.projection.cache-size:10000}") int cacheSize) {
+        return new ProjectingBalances(views, ledger, parked, cacheSize);
+    }
+
+    @Bean
+    RebuildingProjection rebuildingProjection(DynamoPointsLedger ledger, DynamoBalanceViews views,
+            ProjectingBalances projector) {
+        return new RebuildingProjection(ledger, views, projector, CLOCK);
+    }
+
+    @Bean
+    BalanceStreamListener balanceStreamListener(ProjectingBalances projector, DynamoParkedRecords parked) {
+        return new BalanceStreamListener(projector, parked);
+    }
+
+    @Bean
+    PointsRequests pointsRequests(JsonBodies bodies) {
+        return new PointsRequests(bodies);
+    }
+
+    @Bean
+    PointsHistoryRequests pointsHistoryRequests(PointsRequests requests, ReadingHistory history) {
+        return new PointsHistoryRequests(requests, history);
+    }
+
+    @Bean
+    PointsResponses pointsResponses() {
+        return new PointsResponses();
+    }
+
+    @Bean
+    ProjectionOperations projectionOperations(RebuildingProjection rebuilding) {
+        return new ProjectionOperations(rebuilding);
+    }
+
+    @Bean
+    PointsRestRoutes pointsRestRoutes() {
+        return new PointsRestRoutes();
+    }
+
+    @Bean
+    PointsRoutes pointsRoutes() {
+        return new PointsRoutes();
+    }
+
+    @Bean
+    BalanceProjectionRoutes balanceProjectionRoutes() {
+        return new BalanceProjectionRoutes();
+    }
+
+    @Bean
+    BalanceStreamRoute balanceStreamRoute() {
+        return new BalanceStreamRoute();
+    }
+
+    @Bean(destroyMethod = "close")
+    StreamRecovery balanceStreamRecovery(CamelContext camel) {
+        return new StreamRecovery(camel, BalanceStreamRoute.ROUTE_ID, BalanceStreamRoute::new, 5);
+    }
+
+    @Bean
+    PointsCommandMessages pointsCommandMessages(ObjectMapper json, IdempotencyStore dedup, IssuingPoints issuing,
+            RevokingPoints revoking) {
+        return new PointsCommandMessages(json, dedup, issuing, revoking);
+    }
+
+    @Bean
+    PointsCommandRoutes pointsCommandRoutes() {
+        return new PointsCommandRoutes();
+    }
+
+    @Bean
+    ExpiryRoutes expiryRoutes() {
+        return new ExpiryRoutes();
     }
 }

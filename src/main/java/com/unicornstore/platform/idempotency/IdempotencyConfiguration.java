@@ -1,0 +1,33 @@
+package com.unicornstore.platform.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.provisioning.TableSpec;
+import com.unicornstore.platform.provisioning.TableSpec.Key;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Idempotency keys for any context's HTTP writes (and queue consumers that deduplicate by id). */
+@Configuration(proxyBeanMethods = false)
+public class IdempotencyConfiguration {
+
+    @Bean
+    TableSpec idempotencyTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().idempotency(), Key.string("idempotency_key"));
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(DynamoDbClient dynamo,
+            AwsResourceNames names, @Value("${unicorn.idempotency.lease:PT30S}") Duration lease) {
+        return new IdempotencyStore(dynamo, names.tables().idempotency(), Clock.systemUTC(), lease);
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(IdempotencyStore store, ObjectMapper json) {
+        return new IdempotentRequests(store, json);
+    }
+}

@@ -1,0 +1,104 @@
+package com.unicornstore.platform.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.platform.domain.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * The {@code Idempotency-Key} header on HTTP writes. A route calls {@link #begin} once the request
+ * is validated (the body then holds the command), runs the rest only when {@link #isFresh}, and
+ * calls {@link #complete} after writing the response. A retry with the same key and request gets
+ * the first response back (header {@code Idempotency-Replayed: true}) and changes nothing; the same
+ * key with another request is refused with 422. A request that fails gives its key up again.
+ */
+public final class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final String CLAIMED = "unicorn.idempotency.claimed";
+    private static final String REPLAYED = "unicorn.idempotency.replayed";
+
+    private final IdempotencyStore store;
+    private final ObjectMapper json;
+
+    public IdempotentRequests(IdempotencyStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    public void begin(Exchange exchange) throws JsonProcessingException {
+        String key = exchange.getMessage().getHeader(HEADER, String.class);
+        if (key == null) {
+            return;
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw Rejection.invalid(HEADER, "must be 1-255 visible ASCII characters");
+        }
+        String fingerprint = sha256(exchange.getFromRouteId() + "\n" + json.writeValueAsString(exchange.getMessage().getBody()));
+        IdempotencyStore.Claim claim = store.claim(key, fingerprint);
+        switch (claim.outcome()) {
+            case CLAIMED -> claimed(exchange, key);
+            case REPLAY -> replay(exchange.getMessage(), claim.response());
+            case OTHER_REQUEST -> throw new Rejection(Rejection.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                    "This Idempotency-Key was used with another request.");
+            case IN_PROGRESS -> throw new Rejection(Rejection.Kind.CONFLICT, "idempotency-key-in-use",
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+        }
+        if (claim.outcome() == IdempotencyStore.Outcome.REPLAY) {
+            exchange.setProperty(REPLAYED, true);
+        }
+    }
+
+    /** False when the response was replayed: the route must not run the request again. */
+    public boolean isFresh(Exchange exchange) {
+        return !exchange.getProperty(REPLAYED, false, Boolean.class);
+    }
+
+    /** Stores the response just written, for the retries to come. */
+    public void complete(Exchange exchange) {
+        String key = exchange.getProperty(CLAIMED, String.class);
+        if (key == null) {
+            return;
+        }
+        Message message = exchange.getMessage();
+        store.complete(key, new StoredResponse(message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                message.getHeader(Exchange.CONTENT_TYPE, String.class), message.getBody(String.class)));
+        exchange.removeProperty(CLAIMED);
+    }
+
+    private void claimed(Exchange exchange, String key) {
+        exchange.setProperty(CLAIMED, key);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                if (done.getProperty(CLAIMED) != null) {
+                    store.release(key);
+                }
+            }
+        });
+    }
+
+    private static void replay(Message message, StoredResponse response) {
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
+        message.setHeader(Exchange.CONTENT_TYPE, response.contentType());
+        message.setHeader("Idempotency-Replayed", "true");
+        message.setBody(response.body());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

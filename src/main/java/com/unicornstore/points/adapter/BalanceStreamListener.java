@@ -1,0 +1,49 @@
+package com.unicornstore.points.adapter;
+
+import com.unicornstore.points.application.ProjectingBalances;
+import com.unicornstore.points.domain.ParkedRecords;
+import com.unicornstore.points.domain.StoredEvent;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Feeds the records of the events table's stream to the balance projection. Only INSERTs carrying
+ * a whole event count (events are never modified; an item created by UpdateItem first shows up
+ * with its keys only). Views are written when the stream batch ends.
+ */
+public final class BalanceStreamListener {
+
+    static final String SOURCE = "point-events-stream";
+
+    private final ProjectingBalances projector;
+    private final ParkedRecords parked;
+
+    public BalanceStreamListener(ProjectingBalances projector, ParkedRecords parked) {
+        this.projector = projector;
+        this.parked = parked;
+    }
+
+    public void onRecord(Record record, @ExchangeProperty(Exchange.BATCH_COMPLETE) Boolean lastOfBatch) {
+        Map<String, AttributeValue> image = record.dynamodb() == null ? null : record.dynamodb().newImage();
+        if (record.eventName() == OperationType.INSERT && image != null && image.size() > 2) {
+            StoredEvent stored = EventItems.fromItem(image);
+            if (stored.accountId() == null || stored.sequence() < 1) {
+                parked.park(SOURCE, record.eventID(), stored.unreadableBecause());
+            } else {
+                projector.on(stored);
+            }
+        }
+        if (lastOfBatch == null || lastOfBatch) {
+            projector.flush();
+        }
+    }
+
+    /** Sets aside a record that kept failing (after redeliveries), so the stream moves on. */
+    public void park(Record record, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+        parked.park(SOURCE, record.eventID(), failure + " processing " + record);
+    }
+}

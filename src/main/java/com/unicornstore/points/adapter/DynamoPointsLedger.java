@@ -1,0 +1,115 @@
+package com.unicornstore.points.adapter;
+
+import com.unicornstore.points.domain.PointsAccount;
+import com.unicornstore.points.domain.PointsEvent;
+import com.unicornstore.points.domain.PointsLedger;
+import com.unicornstore.points.domain.StoredEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The event store on DynamoDB: one item per event, appended with a conditional put on
+ * (account, sequence). Accounts are loaded from their latest snapshot plus the events after it, and
+ * kept in a per-instance cache; snapshots are written in the background every few events.
+ */
+public final class DynamoPointsLedger implements PointsLedger {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final AccountCache cache;
+    private final Snapshots snapshots;
+
+    public DynamoPointsLedger(DynamoDbClient dynamo, String table, AccountCache cache, Snapshots snapshots) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.cache = cache;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public PointsAccount load(String accountId) {
+        PointsAccount cached = cache.get(accountId);
+        return cached != null ? cached : reload(accountId);
+    }
+
+    @Override
+    public PointsAccount reload(String accountId) {
+        PointsAccount account = snapshots.latest(accountId).orElseGet(() -> PointsAccount.empty(accountId));
+        long fromVersion = account.version();
+        for (StoredEvent stored : events(accountId, account.version() + 1, Long.MAX_VALUE)) {
+            if (!stored.isReadable()) {
+                throw new IllegalStateException("account " + accountId + " has an unreadable event: "
+                        + stored.unreadableBecause());
+            }
+            account.apply(stored.event().event());
+        }
+        snapshots.considerAfterLoad(account, account.version() - fromVersion);
+        cache.put(account);
+        return account.copy();
+    }
+
+    @Override
+    public PointsAccount append(PointsAccount account, List<PointsEvent> events) {
+        PointsAccount next = account.copy();
+        for (PointsEvent event : events) {
+            long sequence = next.version() + 1;
+            try {
+                dynamo.putItem(b -> b.tableName(table).item(EventItems.toItem(sequence, event))
+                        .conditionExpression("attribute_not_exists(#seq)")
+                        .expressionAttributeNames(Map.of("#seq", EventItems.SEQUENCE)));
+            } catch (ConditionalCheckFailedException taken) {
+                cache.evict(account.accountId());
+                throw new ConcurrentAppend(account.accountId(), sequence);
+            }
+            next.apply(event);
+        }
+        cache.put(next);
+        snapshots.considerAfterAppend(next);
+        return next.copy();
+    }
+
+    @Override
+    public List<StoredEvent> events(String accountId, long from, long to) {
+        List<StoredEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("#a = :a AND #s BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#a", EventItems.ACCOUNT, "#s", EventItems.SEQUENCE))
+                    .expressionAttributeValues(Map.of(":a", Attributes.s(accountId), ":from", Attributes.n(from),
+                            ":to", Attributes.n(to)));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            var page = dynamo.query(query.build());
+            page.items().forEach(item -> events.add(EventItems.fromItem(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return events;
+    }
+
+    @Override
+    public List<StoredEvent> newestFirst(String accountId, Long before, int limit) {
+        long below = before == null ? Long.MAX_VALUE : before - 1;
+        var page = dynamo.query(b -> b.tableName(table).scanIndexForward(false).limit(limit)
+                .keyConditionExpression("#a = :a AND #s <= :below")
+                .expressionAttributeNames(Map.of("#a", EventItems.ACCOUNT, "#s", EventItems.SEQUENCE))
+                .expressionAttributeValues(Map.of(":a", Attributes.s(accountId), ":below", Attributes.n(below))));
+        return page.items().stream().map(EventItems::fromItem).toList();
+    }
+
+    @Override
+    public List<String> accountIds() {
+        LinkedHashSet<String> accounts = new LinkedHashSet<>();
+        dynamo.scanPaginator(b -> b.tableName(table).projectionExpression("#a")
+                        .expressionAttributeNames(Map.of("#a", EventItems.ACCOUNT)))
+                .items().forEach(item -> accounts.add(item.get(EventItems.ACCOUNT).s()));
+        return List.copyOf(accounts);
+    }
+}

@@ -1,0 +1,91 @@
+package com.unicornstore.points.adapter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.platform.domain.Rejection.Violation;
+import com.unicornstore.platform.idempotency.IdempotentRequests;
+import com.unicornstore.platform.web.JsonBodies;
+import com.unicornstore.points.domain.IssuePoints;
+import com.unicornstore.points.domain.PointsAmount;
+import com.unicornstore.points.domain.RedeemPoints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+
+/** Reads and checks what clients send to the points API, naming every bad field; nothing is changed on refusal. */
+public final class PointsRequests {
+
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+
+    private final JsonBodies bodies;
+
+    public PointsRequests(JsonBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    public IssuePoints issue(Exchange exchange) {
+        ObjectNode body = bodies.readObject(exchange);
+        AccountAmount fields = accountAndAmount(body);
+        return new IssuePoints(fields.accountId(), fields.amount(), correlationId(exchange));
+    }
+
+    public RedeemPoints redeem(Exchange exchange) {
+        ObjectNode body = bodies.readObject(exchange);
+        AccountAmount fields = accountAndAmount(body);
+        return new RedeemPoints(fields.accountId(), fields.amount(), correlationId(exchange));
+    }
+
+    public String accountId(@Header("account_id") String accountId) {
+        return Identifiers.require("account_id", accountId);
+    }
+
+    public int limit(@Header("limit") String limit) {
+        if (limit == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_PAGE) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw Rejection.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+    }
+
+    /** The fields both write operations take. */
+    record AccountAmount(String accountId, long amount) {}
+
+    /** Checks the two fields of a points command; shared with the queue consumer of points commands. */
+    static AccountAmount accountAndAmount(JsonNode body) {
+        List<Violation> violations = new ArrayList<>();
+        JsonNode account = body.get("account_id");
+        if (account == null || account.isNull()) {
+            violations.add(new Violation("account_id", "is required"));
+        } else if (!account.isTextual() || !Identifiers.isValid(account.asText())) {
+            violations.add(new Violation("account_id",
+                    "must be a string of 1-64 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'"));
+        }
+        JsonNode amount = body.get("amount");
+        if (amount == null || amount.isNull()) {
+            violations.add(new Violation("amount", "is required"));
+        } else if (!amount.isIntegralNumber() || !amount.canConvertToLong() || !PointsAmount.isValid(amount.asLong())) {
+            violations.add(new Violation("amount", "must be a whole number from 1 to 1000000000"));
+        }
+        if (!violations.isEmpty()) {
+            throw Rejection.invalid(violations);
+        }
+        return new AccountAmount(account.asText(), amount.asLong());
+    }
+
+    private static String correlationId(Exchange exchange) {
+        String key = exchange.getMessage().getHeader(IdempotentRequests.HEADER, String.class);
+        return key != null ? key : UUID.randomUUID().toString();
+    }
+}

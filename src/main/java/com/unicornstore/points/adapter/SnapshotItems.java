@@ -1,0 +1,44 @@
+package com.unicornstore.points.adapter;
+
+import static com.unicornstore.points.adapter.Attributes.instant;
+import static com.unicornstore.points.adapter.Attributes.n;
+import static com.unicornstore.points.adapter.Attributes.number;
+import static com.unicornstore.points.adapter.Attributes.s;
+import static com.unicornstore.points.adapter.Attributes.string;
+import static com.unicornstore.points.adapter.Attributes.time;
+
+import com.unicornstore.points.domain.Lot;
+import com.unicornstore.points.domain.PointsAccount;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The stored shape of account snapshots (table {@code unicorn.tables.point-snapshots}, key account_id). */
+final class SnapshotItems {
+
+    private SnapshotItems() {}
+
+    static Map<String, AttributeValue> toItem(PointsAccount account) {
+        return Map.of(
+                "account_id", s(account.accountId()),
+                "version", n(account.version()),
+                "lots", AttributeValue.fromL(account.lots().stream().map(SnapshotItems::lot).toList()));
+    }
+
+    static PointsAccount fromItem(Map<String, AttributeValue> item) {
+        List<Lot> lots = item.get("lots").l().stream().map(AttributeValue::m)
+                .map(lot -> new Lot(string(lot, "id"), instant(lot, "issued_at"), instant(lot, "expires_at"),
+                        number(lot, "remaining"), string(lot, "correlation_id")))
+                .toList();
+        return PointsAccount.restore(string(item, "account_id"), number(item, "version"), lots);
+    }
+
+    private static AttributeValue lot(Lot lot) {
+        return AttributeValue.fromM(Map.of(
+                "id", s(lot.id()),
+                "issued_at", time(lot.issuedAt()),
+                "expires_at", time(lot.expiresAt()),
+                "remaining", n(lot.remaining()),
+                "correlation_id", s(lot.correlationId())));
+    }
+}

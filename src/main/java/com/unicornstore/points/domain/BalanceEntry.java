@@ -1,0 +1,13 @@
+package com.unicornstore.points.domain;
+
+import java.time.Instant;
+
+/** One lot as the read side shows it: what is left of it and whether its expiry was recorded. */
+public record BalanceEntry(String lotId, Instant issuedAt, Instant expiresAt, long remaining, Instant lastUpdated,
+        boolean expiryRecorded) {
+
+    /** Expired as soon as the clock passes its expiry, whether or not the expiry event was written yet. */
+    public boolean isExpiredAt(Instant now) {
+        return expiryRecorded || !expiresAt.isAfter(now);
+    }
+}

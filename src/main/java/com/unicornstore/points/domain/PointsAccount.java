@@ -1,0 +1,150 @@
+package com.unicornstore.points.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The event-sourced points account. {@link #process} checks a command against the current state
+ * and returns the events it leads to without changing anything; {@link #apply} only changes state.
+ * Only lots that still hold points are kept, so the state does not grow with the history.
+ */
+public final class PointsAccount {
+
+    private static final Comparator<Lot> OLDEST_FIRST = Comparator.comparing(Lot::issuedAt);
+
+    private final String accountId;
+    private long version;
+    private final List<Lot> lots;
+
+    private PointsAccount(String accountId, long version, List<Lot> lots) {
+        this.accountId = accountId;
+        this.version = version;
+        this.lots = new ArrayList<>(lots);
+    }
+
+    public static PointsAccount empty(String accountId) {
+        return new PointsAccount(accountId, 0, List.of());
+    }
+
+    /** An account restored from a snapshot taken at {@code version}. */
+    public static PointsAccount restore(String accountId, long version, List<Lot> lots) {
+        return new PointsAccount(accountId, version, lots);
+    }
+
+    public PointsAccount copy() {
+        return new PointsAccount(accountId, version, lots);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The number of events applied so far: the next event is stored at {@code version + 1}. */
+    public long version() {
+        return version;
+    }
+
+    /** Lots still holding points, oldest first (expired ones included until their expiry is recorded). */
+    public List<Lot> lots() {
+        return List.copyOf(lots);
+    }
+
+    public long balanceAt(Instant now) {
+        return spendable(now).stream().mapToLong(Lot::remaining).sum();
+    }
+
+    public List<PointsEvent> process(PointsCommand command, CommandContext context) {
+        if (command instanceof IssuePoints issue) {
+            return List.of(new PointsIssued(context.newEventId().get(), accountId, issue.amount(), context.now(),
+                    issue.correlationId(), context.now().plus(context.lotLifetime())));
+        }
+        if (command instanceof RedeemPoints redeem) {
+            return List.of(redeem(redeem, context));
+        }
+        if (command instanceof RevokePoints revoke) {
+            return revoke(revoke, context);
+        }
+        return expire(context);
+    }
+
+    public void apply(PointsEvent event) {
+        if (event instanceof PointsIssued issued) {
+            lots.add(new Lot(issued.id(), issued.occurredAt(), issued.expiresAt(), issued.amount(),
+                    issued.correlationId()));
+            lots.sort(OLDEST_FIRST);
+        } else if (event instanceof TakesFromLots taking) {
+            taking.lots().forEach(this::take);
+        }
+        version++;
+    }
+
+    private PointsRedeemed redeem(RedeemPoints redeem, CommandContext context) {
+        long available = balanceAt(context.now());
+        if (redeem.amount() > available) {
+            throw PointsRejections.insufficientPoints(accountId, redeem.amount(), available);
+        }
+        return new PointsRedeemed(context.newEventId().get(), accountId, redeem.amount(), context.now(),
+                redeem.correlationId(), takeFrom(spendable(context.now()), redeem.amount()));
+    }
+
+    private List<PointsEvent> revoke(RevokePoints revoke, CommandContext context) {
+        List<Lot> order = new ArrayList<>();
+        spendable(context.now()).stream().filter(lot -> revoke.correlationId().equals(lot.correlationId()))
+                .forEach(order::add);
+        spendable(context.now()).stream().filter(lot -> !order.contains(lot)).forEach(order::add);
+        List<LotShare> shares = takeFrom(order, revoke.amount());
+        long taken = shares.stream().mapToLong(LotShare::amount).sum();
+        if (taken == 0) {
+            return List.of();
+        }
+        return List.of(new PointsRevoked(context.newEventId().get(), accountId, taken, context.now(),
+                revoke.correlationId(), revoke.amount(), shares));
+    }
+
+    private List<PointsEvent> expire(CommandContext context) {
+        List<LotShare> shares = lots.stream().filter(lot -> lot.isExpiredAt(context.now()))
+                .map(lot -> new LotShare(lot.id(), lot.remaining())).toList();
+        if (shares.isEmpty()) {
+            return List.of();
+        }
+        long amount = shares.stream().mapToLong(LotShare::amount).sum();
+        return List.of(new PointsExpired(context.newEventId().get(), accountId, amount, context.now(),
+                "expiry:" + accountId + ":" + (version + 1), shares));
+    }
+
+    private List<Lot> spendable(Instant now) {
+        return lots.stream().filter(lot -> !lot.isExpiredAt(now)).toList();
+    }
+
+    private static List<LotShare> takeFrom(List<Lot> candidates, long amount) {
+        List<LotShare> shares = new ArrayList<>();
+        long left = amount;
+        for (Lot lot : candidates) {
+            if (left == 0) {
+                break;
+            }
+            long share = Math.min(left, lot.remaining());
+            shares.add(new LotShare(lot.id(), share));
+            left -= share;
+        }
+        return shares;
+    }
+
+    private void take(LotShare share) {
+        for (int i = 0; i < lots.size(); i++) {
+            Lot lot = lots.get(i);
+            if (lot.id().equals(share.lotId())) {
+                Lot rest = lot.less(share.amount());
+                if (rest.remaining() > 0) {
+                    lots.set(i, rest);
+                } else {
+                    lots.remove(i);
+                }
+                return;
+            }
+        }
+        throw new IllegalStateException("event takes from lot " + share.lotId() + " which holds nothing");
+    }
+}

@@ -1,0 +1,154 @@
+package com.unicornstore.points.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.points.domain.BalanceView;
+import com.unicornstore.points.domain.PointsIssued;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** The read side fed by the real DynamoDB stream: idempotent, order-safe, and not stopped by poison. */
+@PlatformIntegrationTest
+class BalanceProjectionIT extends PointsClient {
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @Autowired
+    DynamoDbClient dynamo;
+
+    @Autowired
+    DynamoDbStreamsClient streams;
+
+    @Autowired
+    DynamoBalanceViews views;
+
+    @Autowired
+    AwsResourceNames names;
+
+    @Test
+    void the_same_stream_record_applied_twice_leaves_the_projection_unchanged() {
+        api.json("POST", "/points", "{\"account_id\":\"dup\",\"amount\":50}");
+        api.json("DELETE", "/points", "{\"account_id\":\"dup\",\"amount\":20}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> views.find("dup").map(BalanceView::appliedSequence).orElse(0L) == 2);
+        BalanceView before = views.find("dup").orElseThrow();
+        List<Record> records = streamRecordsOf("dup");
+        assertThat(records).hasSize(2);
+
+        for (Record record : List.of(records.get(1), records.get(1), records.get(0))) {
+            producer.sendBodyAndProperty("direct:points.project-balance", record, Exchange.BATCH_COMPLETE, true);
+        }
+
+        assertThat(views.find("dup")).contains(before);
+        assertThat(balanceOf("dup")).isEqualTo(30);
+    }
+
+    @Test
+    void a_keys_only_insert_and_a_modify_are_ignored_rather_than_parked() {
+        Map<String, AttributeValue> keysOnly = Map.of("account_id", AttributeValue.fromS("ghost"),
+                "seq", AttributeValue.fromN("1"));
+        Map<String, AttributeValue> whole = EventItems.toItem(1, issued("ghost", 9));
+        for (Record record : List.of(record("keys-only", OperationType.INSERT, keysOnly),
+                record("modified", OperationType.MODIFY, whole))) {
+            producer.sendBodyAndProperty("direct:points.project-balance", record, Exchange.BATCH_COMPLETE, true);
+        }
+
+        assertThat(views.find("ghost")).isEmpty();
+        assertThat(parked("point-events-stream/keys-only")).isEmpty();
+        assertThat(parked("point-events-stream/modified")).isEmpty();
+    }
+
+    @Test
+    void a_poison_record_is_parked_and_the_stream_keeps_flowing() {
+        Map<String, AttributeValue> poison = new HashMap<>(EventItems.toItem(1, issued("poison", 10)));
+        poison.put("amount", AttributeValue.fromN("0"));
+        Map<String, AttributeValue> wrongType = new HashMap<>(EventItems.toItem(2, issued("poison", 10)));
+        wrongType.put("amount", AttributeValue.fromS("ten"));
+        dynamo.putItem(b -> b.tableName(names.tables().pointEvents()).item(poison));
+        dynamo.putItem(b -> b.tableName(names.tables().pointEvents()).item(wrongType));
+        dynamo.putItem(b -> b.tableName(names.tables().pointEvents()).item(EventItems.toItem(3, issued("poison", 7))));
+
+        api.json("POST", "/points", "{\"account_id\":\"after-poison\",\"amount\":12}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(balanceOf("after-poison")).isEqualTo(12);
+            assertThat(balanceOf("poison")).isEqualTo(7);
+        });
+        assertThat(parked("point-events/poison#1").get("reason").s()).contains("amount");
+        assertThat(parked("point-events/poison#2").get("reason").s()).contains("amount");
+    }
+
+    @Test
+    void a_rebuild_reports_a_live_view_that_drifted_and_repairs_it_when_asked() {
+        api.json("POST", "/points", "{\"account_id\":\"drift\",\"amount\":40}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> views.find("drift").isPresent());
+        BalanceView good = views.find("drift").orElseThrow();
+        BalanceView drifted = new BalanceView("drift", good.appliedSequence(), List.of());
+        dynamo.putItem(b -> b.tableName(names.tables().pointBalances()).item(DynamoBalanceViews.toItem(drifted)));
+
+        var report = api.send("POST", "/points/projection/rebuild?account_id=drift", null, Map.of()).json();
+        var repaired = api.send("POST", "/points/projection/rebuild?account_id=drift&repair=true", null, Map.of()).json();
+        var after = api.send("POST", "/points/projection/rebuild", null, Map.of()).json();
+
+        assertThat(report.get("differences")).hasSize(1);
+        assertThat(report.get("differences").get(0).get("live").get("balance").asLong()).isZero();
+        assertThat(report.get("differences").get(0).get("rebuilt").get("balance").asLong()).isEqualTo(40);
+        assertThat(report.get("differences").get(0).get("repaired").asBoolean()).isFalse();
+        assertThat(repaired.get("differences").get(0).get("repaired").asBoolean()).isTrue();
+        assertThat(views.find("drift")).contains(good);
+        assertThat(after.get("differences")).isEmpty();
+        assertThat(after.get("accounts").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static PointsIssued issued(String account, long amount) {
+        Instant now = Instant.now();
+        return new PointsIssued(java.util.UUID.randomUUID().toString(), account, amount, now, "test", now.plusSeconds(3600));
+    }
+
+    private static Record record(String id, OperationType type, Map<String, AttributeValue> image) {
+        return Record.builder().eventID(id).eventName(type)
+                .dynamodb(StreamRecord.builder().newImage(image).build()).build();
+    }
+
+    private Map<String, AttributeValue> parked(String key) {
+        return dynamo.getItem(b -> b.tableName(names.tables().pointParkedRecords())
+                .key(Map.of("record_key", AttributeValue.fromS(key)))).item();
+    }
+
+    /** Reads the events table's stream from its start, as the projection does, keeping one account's records. */
+    private List<Record> streamRecordsOf(String account) {
+        String arn = streams.listStreams(b -> b.tableName(names.tables().pointEvents())).streams().get(0).streamArn();
+        List<Record> found = new ArrayList<>();
+        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
+            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                var page = streams.getRecords(b -> b.shardIterator(current));
+                page.records().stream().filter(r -> r.dynamodb().newImage() != null)
+                        .filter(r -> account.equals(r.dynamodb().newImage().get("account_id").s()))
+                        .forEach(found::add);
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        return found;
+    }
+}

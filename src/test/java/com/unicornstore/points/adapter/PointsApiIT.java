@@ -1,0 +1,155 @@
+package com.unicornstore.points.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The points API as a partner system sees it, against moto and ElasticMQ. */
+@PlatformIntegrationTest
+class PointsApiIT extends PointsClient {
+
+    ExecutorService clients;
+
+    @BeforeEach
+    void startClients() {
+        clients = Executors.newFixedThreadPool(40);
+    }
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    @Test
+    void issue_100_redeem_30_leaves_70_with_both_in_the_history_and_redeeming_1000_is_refused() {
+        Api.Response issued = api.json("POST", "/points", "{\"account_id\":\"ann\",\"amount\":100}");
+        Api.Response redeemed = api.json("DELETE", "/points", "{\"account_id\":\"ann\",\"amount\":30}");
+
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.json().get("transaction_type").asText()).isEqualTo("issue");
+        assertThat(issued.json().get("account_id").asText()).isEqualTo("ann");
+        assertThat(issued.json().get("amount").asLong()).isEqualTo(100);
+        assertThat(issued.json().get("id").asText()).isNotBlank();
+        assertThat(issued.json().get("date_time").asText()).isNotBlank();
+        assertThat(redeemed.status()).isEqualTo(200);
+        assertThat(redeemed.json().get("transaction_type").asText()).isEqualTo("redeem");
+        awaitBalance("ann", 70);
+
+        JsonNode history = api.get("/points/history?account_id=ann").json();
+        assertThat(history.get("items")).extracting(item -> item.get("transaction_type").asText())
+                .containsExactly("redeem", "issue");
+        assertThat(history.get("items").get(1).get("id").asText()).isEqualTo(issued.json().get("id").asText());
+
+        Api.Response refused = api.json("DELETE", "/points", "{\"account_id\":\"ann\",\"amount\":1000}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asText()).endsWith("insufficient-points");
+        assertThat(historyOf("ann")).hasSize(2);
+        assertThat(balance("ann").get("balance").asLong()).isEqualTo(70);
+    }
+
+    @Test
+    void forty_concurrent_redemptions_of_10_against_100_let_exactly_10_through() throws Exception {
+        assertThat(api.json("POST", "/points", "{\"account_id\":\"race\",\"amount\":100}").status()).isEqualTo(201);
+        List<Callable<Integer>> redemptions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            redemptions.add(() -> api.json("DELETE", "/points", "{\"account_id\":\"race\",\"amount\":10}").status());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> status : clients.invokeAll(redemptions)) {
+            statuses.add(status.get());
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(10);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(30);
+        awaitBalance("race", 0);
+        assertThat(api.get("/points/history?account_id=race&limit=100").json().get("items")).hasSize(11);
+        JsonNode rebuild = api.send("POST", "/points/projection/rebuild?account_id=race", null, Map.of()).json();
+        assertThat(rebuild.get("events_replayed").asLong()).isEqualTo(11);
+        assertThat(rebuild.get("differences")).isEmpty();
+    }
+
+    @Test
+    void an_account_without_events_has_a_zero_balance_and_no_entries() {
+        JsonNode balance = balance("nobody-yet");
+
+        assertThat(balance.get("account_id").asText()).isEqualTo("nobody-yet");
+        assertThat(balance.get("balance").asLong()).isZero();
+        assertThat(balance.get("balance_entries")).isEmpty();
+    }
+
+    @Test
+    void balance_entries_show_each_lot_with_its_dates_and_status() {
+        api.json("POST", "/points", "{\"account_id\":\"lots\",\"amount\":5}");
+        api.json("POST", "/points", "{\"account_id\":\"lots\",\"amount\":7}");
+        api.json("DELETE", "/points", "{\"account_id\":\"lots\",\"amount\":6}");
+        awaitBalance("lots", 6);
+
+        JsonNode entries = balance("lots").get("balance_entries");
+
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("balance").asLong()).isEqualTo(6);
+        assertThat(entries.get(0).get("status").asText()).isEqualTo("active");
+        assertThat(entries.get(0).get("issued_date").asText()).isNotBlank();
+        assertThat(entries.get(0).get("last_updated").asText()).isNotBlank();
+        assertThat(entries.get(0).get("expires_at").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_missing_or_malformed_account_id_on_reads_is_a_400_naming_it() {
+        for (String path : List.of("/points", "/points?account_id=bad%20id", "/points/history")) {
+            Api.Response response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("account_id");
+        }
+    }
+
+    @Test
+    void history_pages_newest_first_with_a_cursor() {
+        for (int amount = 1; amount <= 5; amount++) {
+            api.json("POST", "/points", "{\"account_id\":\"pager\",\"amount\":" + amount + "}");
+        }
+
+        JsonNode first = api.get("/points/history?account_id=pager&limit=2").json();
+        JsonNode second = api.get("/points/history?account_id=pager&limit=2&cursor="
+                + first.get("next_cursor").asText()).json();
+        JsonNode last = api.get("/points/history?account_id=pager&limit=2&cursor="
+                + second.get("next_cursor").asText()).json();
+
+        assertThat(first.get("items")).extracting(i -> i.get("amount").asLong()).containsExactly(5L, 4L);
+        assertThat(second.get("items")).extracting(i -> i.get("amount").asLong()).containsExactly(3L, 2L);
+        assertThat(last.get("items")).extracting(i -> i.get("amount").asLong()).containsExactly(1L);
+        assertThat(last.has("next_cursor")).isTrue();
+        assertThat(last.get("next_cursor").isNull()).isTrue();
+        assertThat(api.get("/points/history?account_id=pager&cursor=bogus").status()).isEqualTo(400);
+        assertThat(api.get("/points/history?account_id=pager&limit=0").status()).isEqualTo(400);
+        assertThat(api.get("/points/history?account_id=pager&limit=101").status()).isEqualTo(400);
+    }
+
+    private JsonNode balance(String account) {
+        Api.Response response = api.get("/points?account_id=" + account);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private void awaitBalance(String account, long expected) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(balance(account).get("balance").asLong()).isEqualTo(expected));
+    }
+}

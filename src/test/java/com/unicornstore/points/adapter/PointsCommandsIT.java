@@ -1,0 +1,74 @@
+package com.unicornstore.points.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The queue the purchase saga sends points commands to: deduplicated, and poison goes to the dead-letter queue. */
+@PlatformIntegrationTest
+@TestPropertySource(properties = "points.commands.visibility-timeout=1")
+class PointsCommandsIT extends PointsClient {
+
+    @Autowired
+    SqsClient sqs;
+
+    @Autowired
+    AwsResourceNames names;
+
+    @Test
+    void a_duplicated_issue_message_issues_once_and_a_revoke_takes_the_points_back() {
+        String issue = "{\"type\":\"IssuePoints\",\"account_id\":\"saga-1\",\"amount\":170,\"correlation_id\":\"purchase-1\"}";
+        send(issue);
+        send(issue);
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("saga-1") == 170);
+        send("{\"type\":\"RevokePoints\",\"account_id\":\"saga-1\",\"amount\":170,\"correlation_id\":\"purchase-1\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("saga-1") == 0);
+        var items = historyOf("saga-1");
+        assertThat(items).extracting(i -> i.get("transaction_type").asText()).containsExactly("revoke", "issue");
+        assertThat(items.get(1).get("correlation_id").asText()).isEqualTo("purchase-1");
+    }
+
+    @Test
+    void poison_messages_end_in_the_dead_letter_queue_while_the_others_keep_flowing() {
+        List<String> poison = List.of(
+                "not json",
+                "{\"type\":\"IssuePoints\",\"account_id\":\"saga-2\",\"amount\":0,\"correlation_id\":\"p-0\"}",
+                "{\"type\":\"IssuePoints\",\"account_id\":\"saga-2\",\"amount\":\"10\",\"correlation_id\":\"p-1\"}",
+                "{\"type\":\"MintPoints\",\"account_id\":\"saga-2\",\"amount\":10,\"correlation_id\":\"p-2\"}");
+        poison.forEach(this::send);
+        send("{\"type\":\"IssuePoints\",\"account_id\":\"saga-2\",\"amount\":25,\"correlation_id\":\"p-3\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("saga-2") == 25);
+        List<String> deadLetters = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            deadLetters.addAll(receiveDeadLetters());
+            assertThat(deadLetters).containsExactlyInAnyOrderElementsOf(poison);
+        });
+        assertThat(historyOf("saga-2")).hasSize(1);
+    }
+
+    private void send(String body) {
+        String url = sqs.getQueueUrl(b -> b.queueName(names.queues().pointsCommands())).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+    }
+
+    private List<String> receiveDeadLetters() {
+        String url = sqs.getQueueUrl(b -> b.queueName(names.queues().pointsCommandsDlq())).queueUrl();
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+        return messages.stream().map(Message::body).toList();
+    }
+
+}
