@@ -1,5 +1,6 @@
 package com.unicornstore.campaign.domain;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,9 +21,15 @@ public final class CampaignEngine {
     }
 
     public Evaluation evaluate(List<Campaign> candidates, EventDocument event) {
+        List<Campaign> applicable = new ArrayList<>(candidates.size());
+        for (Campaign campaign : candidates) {
+            if (campaign.appliesTo(event.client(), event.occurredAt())) {
+                applicable.add(campaign);
+            }
+        }
+        applicable.sort(BY_PRIORITY);
         Evaluation total = Evaluation.NONE;
-        for (Campaign campaign : candidates.stream()
-                .filter(c -> c.appliesTo(event.client(), event.occurredAt())).sorted(BY_PRIORITY).toList()) {
+        for (Campaign campaign : applicable) {
             total = total.plus(compiled.of(campaign).evaluate(event));
         }
         return total;

@@ -100,6 +100,6 @@ public final class CompiledCampaign {
         if (value.signum() <= 0) {
             return 0;
         }
-        return value.min(LONG_MAX).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return value.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : value.setScale(0, RoundingMode.FLOOR).longValue();
     }
 }

@@ -24,6 +24,9 @@ public record Evaluation(long points, List<Match> matched, List<RuleFailure> fai
 
     /** This evaluation and another, summed. */
     public Evaluation plus(Evaluation other) {
+        if (this == NONE) {
+            return other;
+        }
         List<Match> allMatched = new ArrayList<>(matched);
         allMatched.addAll(other.matched);
         List<RuleFailure> allFailures = new ArrayList<>(failures);

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A purchase event as rules see it: a JSON-like document of maps, lists and scalars. Each path is
- * read once per event, however many rules and formulas mention it.
+ * A purchase event as rules see it: a JSON-like document of maps, lists and scalars. A path that
+ * is costly to read is read once per event, however many rules and formulas mention it.
  */
 public final class EventDocument {
 
@@ -16,7 +16,7 @@ public final class EventDocument {
     private final Map<String, Object> document;
     private final String client;
     private final Instant occurredAt;
-    private final Map<String, Object> found = new HashMap<>();
+    private Map<String, Object> found;
 
     public EventDocument(Map<String, Object> document, String client, Instant occurredAt) {
         this.document = document;
@@ -34,6 +34,12 @@ public final class EventDocument {
 
     /** The value the path finds, or null when it finds nothing. */
     public Object read(DocumentPath path) {
+        if (path.cheapToRead()) {
+            return path.read(document);
+        }
+        if (found == null) {
+            found = new HashMap<>();
+        }
         Object value = found.get(path.expression());
         if (value == null) {
             value = path.read(document);

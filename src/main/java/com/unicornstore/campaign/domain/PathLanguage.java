@@ -22,5 +22,10 @@ public interface PathLanguage {
          *         null when a definite path finds nothing
          */
         Object read(Object document);
+
+        /** True when reading again costs no more than remembering what was read. */
+        default boolean cheapToRead() {
+            return false;
+        }
     }
 }

@@ -4,7 +4,6 @@ import com.unicornstore.campaign.domain.EventDocument;
 import com.unicornstore.campaign.domain.Numbers;
 import com.unicornstore.campaign.domain.PathLanguage.DocumentPath;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -14,8 +13,11 @@ import java.util.List;
  */
 public sealed interface Formula {
 
-    /** Decimal arithmetic wide enough for any sum of money, rounded the way accountants expect. */
-    MathContext ARITHMETIC = MathContext.DECIMAL64;
+    /**
+     * Decimal places a quotient keeps, rounded down: whole points stay exact for any long amount
+     * (a fixed number of significant digits would not). + - * and % are exact.
+     */
+    int QUOTIENT_SCALE = 18;
 
     /** @throws FormulaFailure when the event cannot give the formula a value (division by zero, a missing number) */
     BigDecimal evaluate(EventDocument event);
@@ -55,11 +57,11 @@ public sealed interface Formula {
                 throw new FormulaFailure("division by zero");
             }
             return switch (operator) {
-                case '+' -> x.add(y, ARITHMETIC);
-                case '-' -> x.subtract(y, ARITHMETIC);
-                case '*' -> x.multiply(y, ARITHMETIC);
-                case '/' -> x.divide(y, ARITHMETIC);
-                default -> x.remainder(y, ARITHMETIC);
+                case '+' -> x.add(y);
+                case '-' -> x.subtract(y);
+                case '*' -> x.multiply(y);
+                case '/' -> x.divide(y, QUOTIENT_SCALE, RoundingMode.FLOOR);
+                default -> x.remainder(y);
             };
         }
     }
