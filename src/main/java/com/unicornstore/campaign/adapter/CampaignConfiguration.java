@@ -16,6 +16,7 @@ import com.unicornstore.campaign.domain.CampaignStore;
 import com.unicornstore.campaign.domain.CompiledCampaigns;
 import com.unicornstore.campaign.domain.PathLanguage;
 import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.provisioning.DemoData;
 import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the campaign context: its table, engine, use cases, routes and rule files. */
@@ -103,6 +105,12 @@ public class CampaignConfiguration {
     CampaignRulesAtStartup campaignRulesAtStartup(LoadingCampaignFiles loading,
             @Value("${unicorn.campaigns.rules-dir}") Path directory) {
         return new CampaignRulesAtStartup(loading, directory);
+    }
+
+    @Bean
+    @Profile("local")
+    DemoData campaignDemoData(LoadingCampaignFiles loading, @Value("${unicorn.campaigns.rules-dir}") Path directory) {
+        return new CampaignDemoData(loading, directory);
     }
 
     @Bean

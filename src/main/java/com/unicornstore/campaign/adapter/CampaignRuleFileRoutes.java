@@ -13,7 +13,7 @@ public class CampaignRuleFileRoutes extends RouteBuilder {
     public void configure() {
         from("file:{{unicorn.campaigns.rules-dir}}?noop=true&autoCreate=false&recursive=false"
                 + "&include=.*\\.json&idempotentKey=${file:name}-${file:size}-${file:modified}"
-                + "&initialDelay={{unicorn.campaigns.rules-poll-ms}}&delay={{unicorn.campaigns.rules-poll-ms}}")
+                + "&initialDelay=0&delay={{unicorn.campaigns.rules-poll-ms}}")
                 .routeId("campaign.watch-rules")
                 .bean("loadingCampaignFiles", "load(${header.CamelFileName}, ${bodyAs(String)})");
     }

@@ -51,13 +51,32 @@ public final class LoadingCampaignFiles {
 
     /** Every {@code *.json} file of the directory, in name order; a missing directory holds none. */
     public List<FileReport> loadDirectory(Path directory) throws IOException {
+        return jsonFiles(directory).stream().map(this::loadQuietly).toList();
+    }
+
+    /**
+     * Creates the campaigns of the valid files that are not stored yet and changes nothing that is:
+     * the contract of local demo data, run again when the local DynamoDB comes back empty.
+     */
+    public void createMissing(Path directory) throws IOException {
+        for (Path file : jsonFiles(directory)) {
+            try {
+                ObjectNode document = object(Files.readString(file, StandardCharsets.UTF_8));
+                validation.check(document);
+                store.createIfAbsent(CampaignJson.toCampaign(document, 1));
+            } catch (Rejection refused) {
+                LOG.debug("Campaign file {} skipped: {}", file.getFileName(), refused.getMessage());
+            }
+        }
+    }
+
+    private static List<Path> jsonFiles(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             LOG.info("No campaign rules directory at {}", directory.toAbsolutePath());
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> sorted = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-            return sorted.stream().map(this::loadQuietly).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
         }
     }
 
