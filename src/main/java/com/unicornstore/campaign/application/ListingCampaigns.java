@@ -23,8 +23,8 @@ public final class ListingCampaigns {
 
     public Map<String, Object> list(String client, String limit, String cursor) {
         List<Violation> violations = new ArrayList<>();
-        if (client != null && !Identifiers.isValid(client)) {
-            violations.add(new Violation("client", "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'"));
+        if (client != null) {
+            Identifiers.collect("client", client, violations);
         }
         int pageSize = pageSize(limit, violations);
         if (!violations.isEmpty()) {

@@ -39,9 +39,10 @@ public final class PurchaseEvents {
         Map<String, Object> document = document(body);
         List<Violation> violations = new ArrayList<>();
         Object client = document.get("client");
-        if (!(client instanceof String text) || !Identifiers.isValid(text)) {
-            violations.add(new Violation("client", client == null ? "is required"
-                    : "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'"));
+        if (!(client instanceof String) && client != null) {
+            violations.add(new Violation("client", "must be a string"));
+        } else {
+            Identifiers.collect("client", (String) client, violations);
         }
         Instant occurredAt = occurredAt(document.get("occurred_at"), violations);
         if (!violations.isEmpty()) {
