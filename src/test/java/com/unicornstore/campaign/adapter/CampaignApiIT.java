@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,6 +73,33 @@ class CampaignApiIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.json().get("type").asText()).endsWith("/campaign-exists");
+    }
+
+    @Test
+    void concurrent_creates_of_one_name_make_one_campaign_and_concurrent_patches_all_land() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> creates = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                creates.add(pool.submit(() -> create("race", "[" + DEMO_RULE + "]").status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : creates) {
+                statuses.add(status.get());
+            }
+            List<Future<Integer>> patches = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                String body = "{\"description\":\"patch " + i + "\"}";
+                patches.add(pool.submit(() -> api.json("PATCH", "/campaigns/race?client=" + client, body).status()));
+            }
+            for (Future<Integer> status : patches) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+            assertThat(api.get("/campaigns/race?client=" + client).json().get("version").asLong()).isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
