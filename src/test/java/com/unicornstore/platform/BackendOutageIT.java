@@ -58,5 +58,6 @@ class BackendOutageIT {
         });
         assertThat(backends.moto().pid()).isNotEqualTo(moto.pid());
         assertThat(api.get("/products/1").json().get("stock").asLong()).isEqualTo(4);
+        assertThat(api.get("/campaigns/1?client=UnicornStore").status()).isEqualTo(200);
     }
 }

@@ -1,5 +1,7 @@
 package com.unicornstore.platform.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The one rule for identifiers that come from outside: 1-64 characters of {@code [A-Za-z0-9._@-]}. */
@@ -15,12 +17,20 @@ public final class Identifiers {
 
     /** Returns the value, or throws a 400-kind rejection naming the field. */
     public static String require(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            throw Rejection.invalid(field, "is required");
-        }
-        if (!isValid(value)) {
-            throw Rejection.invalid(field, "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'");
+        List<Rejection.Violation> violations = new ArrayList<>(1);
+        collect(field, value, violations);
+        if (!violations.isEmpty()) {
+            throw Rejection.invalid(violations);
         }
         return value;
+    }
+
+    /** Adds the problem with the value, if any, to a list of problems that will be refused together. */
+    public static void collect(String field, String value, List<Rejection.Violation> violations) {
+        if (value == null || value.isEmpty()) {
+            violations.add(new Rejection.Violation(field, "is required"));
+        } else if (!isValid(value)) {
+            violations.add(new Rejection.Violation(field, "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '@' or '-'"));
+        }
     }
 }

@@ -22,6 +22,14 @@ public final class JsonResponses {
         write(exchange, 201);
     }
 
+    /** 204: the action succeeded and there is nothing to say. */
+    public void noContent(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        message.setBody(null);
+    }
+
     private void write(Exchange exchange, int status) throws JsonProcessingException {
         Message message = exchange.getMessage();
         Object body = message.getBody();

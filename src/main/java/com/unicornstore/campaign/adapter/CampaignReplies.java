@@ -1,0 +1,32 @@
+package com.unicornstore.campaign.adapter;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unicornstore.campaign.application.CampaignJson;
+import com.unicornstore.campaign.domain.Campaign;
+import com.unicornstore.campaign.domain.Evaluation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The replies of the campaign routes, as plain maps and JSON trees any caller can use. */
+public final class CampaignReplies {
+
+    public ObjectNode document(Campaign campaign) {
+        return CampaignJson.toDocument(campaign);
+    }
+
+    /** {@code {"points", "matched": [{"campaign", "rule", "points"}]}}: failures are logged, not returned. */
+    public Map<String, Object> evaluation(Evaluation evaluation) {
+        List<Map<String, Object>> matched = evaluation.matched().stream().map(match -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("campaign", match.campaign());
+            entry.put("rule", match.rule());
+            entry.put("points", match.points());
+            return entry;
+        }).toList();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("points", evaluation.points());
+        reply.put("matched", matched);
+        return reply;
+    }
+}

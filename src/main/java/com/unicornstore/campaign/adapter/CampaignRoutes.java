@@ -1,0 +1,50 @@
+package com.unicornstore.campaign.adapter;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The campaign use cases as routes. {@code direct:campaign.evaluate} is the entry point of other
+ * flows (the purchase saga): a purchase event as a Map or JSON text in, {@code {points, matched}} out.
+ */
+public class CampaignRoutes extends RouteBuilder {
+
+    private static final String CLIENT_AND_NAME = "${header.client}, ${header.campaign_name}";
+
+    @Override
+    public void configure() {
+        from("direct:campaign.evaluate").routeId("campaign.evaluate")
+                .bean("evaluatingPurchase", "evaluate")
+                .bean(CampaignReplies.class, "evaluation");
+
+        from("direct:campaign.dry-run").routeId("campaign.dry-run")
+                .bean("jsonBodies", "readObject")
+                .bean("dryRunningCampaign", "evaluate(" + CLIENT_AND_NAME + ", ${body})")
+                .bean(CampaignReplies.class, "evaluation")
+                .bean("jsonResponses", "ok");
+
+        from("direct:campaign.list").routeId("campaign.list")
+                .bean("listingCampaigns", "list(${header.client}, ${header.limit}, ${header.cursor})")
+                .bean("jsonResponses", "ok");
+
+        from("direct:campaign.create").routeId("campaign.create")
+                .bean("jsonBodies", "readObject")
+                .bean("creatingCampaign", "create")
+                .bean(CampaignReplies.class, "document")
+                .bean("jsonResponses", "created");
+
+        from("direct:campaign.get").routeId("campaign.get")
+                .bean("readingCampaign", "read(" + CLIENT_AND_NAME + ")")
+                .bean(CampaignReplies.class, "document")
+                .bean("jsonResponses", "ok");
+
+        from("direct:campaign.change").routeId("campaign.change")
+                .bean("jsonBodies", "readObject")
+                .bean("changingCampaign", "change(" + CLIENT_AND_NAME + ", ${body})")
+                .bean(CampaignReplies.class, "document")
+                .bean("jsonResponses", "ok");
+
+        from("direct:campaign.delete").routeId("campaign.delete")
+                .bean("deletingCampaign", "delete(" + CLIENT_AND_NAME + ")")
+                .bean("jsonResponses", "noContent");
+    }
+}

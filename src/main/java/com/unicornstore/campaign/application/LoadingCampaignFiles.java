@@ -1,0 +1,143 @@
+package com.unicornstore.campaign.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unicornstore.campaign.domain.Campaign;
+import com.unicornstore.campaign.domain.CampaignRejections;
+import com.unicornstore.campaign.domain.CampaignStore;
+import com.unicornstore.platform.domain.Rejection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies campaign documents kept as files ({@code campaign-rules/*.json}): each is validated like a
+ * POST and upserted (written only when its definition differs from the stored one). A refused file
+ * is reported by name and reason and never stops the others; the latest outcome of every file is
+ * kept for operators.
+ */
+public final class LoadingCampaignFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadingCampaignFiles.class);
+    private static final int ATTEMPTS = 5;
+
+    /** What became of a file. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, REFUSED }
+
+    /** The latest outcome of one file; {@code reason} says why it was refused. */
+    public record FileReport(String file, Outcome outcome, String reason) {}
+
+    private final CampaignStore store;
+    private final CampaignValidation validation;
+    private final ObjectMapper json;
+    private final Map<String, FileReport> reports = new ConcurrentHashMap<>();
+
+    public LoadingCampaignFiles(CampaignStore store, CampaignValidation validation, ObjectMapper json) {
+        this.store = store;
+        this.validation = validation;
+        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Every {@code *.json} file of the directory, in name order; a missing directory holds none. */
+    public List<FileReport> loadDirectory(Path directory) throws IOException {
+        return jsonFiles(directory).stream().map(this::loadQuietly).toList();
+    }
+
+    /**
+     * Creates the campaigns of the valid files that are not stored yet and changes nothing that is:
+     * the contract of local demo data, run again when the local DynamoDB comes back empty.
+     */
+    public void createMissing(Path directory) throws IOException {
+        for (Path file : jsonFiles(directory)) {
+            try {
+                ObjectNode document = object(Files.readString(file, StandardCharsets.UTF_8));
+                validation.check(document);
+                store.createIfAbsent(CampaignJson.toCampaign(document, 1));
+            } catch (Rejection refused) {
+                LOG.debug("Campaign file {} skipped: {}", file.getFileName(), refused.getMessage());
+            }
+        }
+    }
+
+    private static List<Path> jsonFiles(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            LOG.info("No campaign rules directory at {}", directory.toAbsolutePath());
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /**
+     * Applies one file's content. Backend failures propagate, so the caller can try again later.
+     */
+    public FileReport load(String fileName, String content) {
+        FileReport report;
+        try {
+            ObjectNode document = object(content);
+            validation.check(document);
+            report = new FileReport(fileName, upsert(CampaignJson.toCampaign(document, 1)), null);
+            LOG.info("Campaign file {}: {}", fileName, report.outcome());
+        } catch (Rejection refused) {
+            report = new FileReport(fileName, Outcome.REFUSED, refused.getMessage());
+            LOG.warn("Campaign file {} refused: {}", fileName, refused.getMessage());
+        }
+        reports.put(fileName, report);
+        return report;
+    }
+
+    /** The latest outcome of every file seen, by file name. */
+    public Map<String, FileReport> reports() {
+        return Map.copyOf(reports);
+    }
+
+    private FileReport loadQuietly(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return load(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Campaign file {} not applied at start-up ({}); the rules watcher retries it", name, e.toString());
+            return new FileReport(name, Outcome.REFUSED, e.toString());
+        }
+    }
+
+    private ObjectNode object(String content) {
+        try {
+            JsonNode node = json.readTree(content);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            throw Rejection.invalid("/", "is not valid JSON: " + e.getOriginalMessage());
+        }
+        throw Rejection.invalid("/", "must be a JSON object holding one campaign");
+    }
+
+    private Outcome upsert(Campaign campaign) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            var stored = store.find(campaign.client(), campaign.name());
+            if (stored.isEmpty()) {
+                if (store.createIfAbsent(campaign)) {
+                    return Outcome.CREATED;
+                }
+            } else if (stored.get().sameDefinitionAs(campaign)) {
+                return Outcome.UNCHANGED;
+            } else if (store.replace(campaign.withVersion(stored.get().version() + 1), stored.get().version())) {
+                return Outcome.UPDATED;
+            }
+        }
+        throw CampaignRejections.changedConcurrently(campaign.client(), campaign.name());
+    }
+}

@@ -1,0 +1,23 @@
+package com.unicornstore.campaign.domain;
+
+import com.unicornstore.platform.domain.Rejection;
+
+/** The refusals of the campaign context. */
+public final class CampaignRejections {
+
+    private CampaignRejections() {}
+
+    public static Rejection unknown(String client, String name) {
+        return Rejection.notFound("campaign-not-found", "No campaign '" + name + "' for client '" + client + "'.");
+    }
+
+    public static Rejection alreadyExists(String client, String name) {
+        return new Rejection(Rejection.Kind.CONFLICT, "campaign-exists",
+                "Client '" + client + "' already has a campaign named '" + name + "'.");
+    }
+
+    public static Rejection changedConcurrently(String client, String name) {
+        return new Rejection(Rejection.Kind.CONFLICT, "campaign-changed-concurrently",
+                "Campaign '" + name + "' of client '" + client + "' kept changing while this change was applied; retry.");
+    }
+}

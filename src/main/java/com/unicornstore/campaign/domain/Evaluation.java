@@ -1,0 +1,36 @@
+package com.unicornstore.campaign.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The points an event earns and why: each rule whose condition held, with the points it made.
+ * {@code failures} are rules whose formula could not be evaluated for this event (they count 0).
+ */
+public record Evaluation(long points, List<Match> matched, List<RuleFailure> failures) {
+
+    public static final Evaluation NONE = new Evaluation(0, List.of(), List.of());
+
+    public Evaluation {
+        matched = List.copyOf(matched);
+        failures = List.copyOf(failures);
+    }
+
+    /** A rule (by its index in the campaign) whose condition held; for a multiply rule, the points it added. */
+    public record Match(String campaign, int rule, long points) {}
+
+    /** A rule that counted 0 because its formula failed at run time. */
+    public record RuleFailure(String client, String campaign, int rule, String reason) {}
+
+    /** This evaluation and another, summed. */
+    public Evaluation plus(Evaluation other) {
+        if (this == NONE) {
+            return other;
+        }
+        List<Match> allMatched = new ArrayList<>(matched);
+        allMatched.addAll(other.matched);
+        List<RuleFailure> allFailures = new ArrayList<>(failures);
+        allFailures.addAll(other.failures);
+        return new Evaluation(Math.addExact(points, other.points), allMatched, allFailures);
+    }
+}
