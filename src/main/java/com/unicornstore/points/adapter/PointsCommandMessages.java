@@ -56,8 +56,9 @@ public final class PointsCommandMessages {
 
     private void run(String key, PointsCommand command) {
         try {
-            String outcome = command instanceof IssuePoints issue ? issuing.issue(issue).id()
-                    : revoking.revoke((RevokePoints) command).map(revoked -> revoked.id()).orElse("nothing-to-revoke");
+            String outcome = command instanceof IssuePoints issue
+                    ? issuing.issue(issue).map(issued -> issued.id()).orElse("already-revoked")
+                    : revoking.revoke((RevokePoints) command).map(revoked -> revoked.id()).orElse("already-revoked");
             dedup.complete(key, new StoredResponse(200, "text/plain", outcome));
         } catch (RuntimeException failed) {
             dedup.release(key);

@@ -11,7 +11,7 @@ public class PointsRoutes extends RouteBuilder {
                 .bean("pointsRequests", "issue")
                 .bean("idempotentRequests", "begin")
                 .filter(method("idempotentRequests", "isFresh"))
-                    .bean("issuingPoints", "issue")
+                    .bean("issuingPoints", "issueOrRefuse")
                     .bean("pointsResponses", "transaction")
                     .bean("jsonResponses", "created")
                     .bean("idempotentRequests", "complete")

@@ -11,6 +11,8 @@ import com.unicornstore.points.domain.Lot;
 import com.unicornstore.points.domain.PointsAccount;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The stored shape of account snapshots (table {@code unicorn.tables.point-snapshots}, key account_id). */
@@ -22,7 +24,8 @@ final class SnapshotItems {
         return Map.of(
                 "account_id", s(account.accountId()),
                 "version", n(account.version()),
-                "lots", AttributeValue.fromL(account.lots().stream().map(SnapshotItems::lot).toList()));
+                "lots", AttributeValue.fromL(account.lots().stream().map(SnapshotItems::lot).toList()),
+                "revoked", AttributeValue.fromL(account.revokedCorrelations().stream().map(Attributes::s).toList()));
     }
 
     static PointsAccount fromItem(Map<String, AttributeValue> item) {
@@ -30,7 +33,9 @@ final class SnapshotItems {
                 .map(lot -> new Lot(string(lot, "id"), instant(lot, "issued_at"), instant(lot, "expires_at"),
                         number(lot, "remaining"), string(lot, "correlation_id")))
                 .toList();
-        return PointsAccount.restore(string(item, "account_id"), number(item, "version"), lots);
+        Set<String> revoked = item.containsKey("revoked")
+                ? item.get("revoked").l().stream().map(AttributeValue::s).collect(Collectors.toSet()) : Set.of();
+        return PointsAccount.restore(string(item, "account_id"), number(item, "version"), lots, revoked);
     }
 
     private static AttributeValue lot(Lot lot) {

@@ -1,5 +1,7 @@
 package com.unicornstore.points.application;
 
+import com.unicornstore.platform.domain.Rejection;
+import java.util.Optional;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsIssued;
 
@@ -12,7 +14,14 @@ public final class IssuingPoints {
         this.commands = commands;
     }
 
-    public PointsIssued issue(IssuePoints command) {
-        return (PointsIssued) commands.execute(command).get(0);
+    /** The new lot's event; empty when the correlation's points were already revoked (its purchase was undone). */
+    public Optional<PointsIssued> issue(IssuePoints command) {
+        return commands.execute(command).stream().map(PointsIssued.class::cast).findFirst();
+    }
+
+    /** For callers that must get a lot or a refusal: 409 when the correlation's points were revoked. */
+    public PointsIssued issueOrRefuse(IssuePoints command) {
+        return issue(command).orElseThrow(() -> new Rejection(Rejection.Kind.CONFLICT, "points-revoked",
+                "Points for '" + command.correlationId() + "' were revoked; they cannot be issued again."));
     }
 }

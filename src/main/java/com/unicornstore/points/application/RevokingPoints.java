@@ -4,7 +4,7 @@ import com.unicornstore.points.domain.PointsRevoked;
 import com.unicornstore.points.domain.RevokePoints;
 import java.util.Optional;
 
-/** Takes points back (compensations, refunds); empty when the account had nothing left to take. */
+/** Takes back a correlation's points (compensations, refunds); empty when that correlation was already revoked. */
 public final class RevokingPoints {
 
     private final AccountCommands commands;

@@ -3,12 +3,16 @@ package com.unicornstore.points.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The event-sourced points account. {@link #process} checks a command against the current state
  * and returns the events it leads to without changing anything; {@link #apply} only changes state.
- * Only lots that still hold points are kept, so the state does not grow with the history.
+ * Only lots that still hold points are kept, so the state does not grow with the history; beside
+ * them, the correlation ids (purchases) whose points were revoked, so that an issue arriving after
+ * its own revocation (a compensation that overtook its action) is ignored.
  */
 public final class PointsAccount {
 
@@ -17,24 +21,31 @@ public final class PointsAccount {
     private final String accountId;
     private long version;
     private final List<Lot> lots;
+    private final Set<String> revoked;
 
-    private PointsAccount(String accountId, long version, List<Lot> lots) {
+    private PointsAccount(String accountId, long version, List<Lot> lots, Set<String> revoked) {
         this.accountId = accountId;
         this.version = version;
         this.lots = new ArrayList<>(lots);
+        this.revoked = new LinkedHashSet<>(revoked);
     }
 
     public static PointsAccount empty(String accountId) {
-        return new PointsAccount(accountId, 0, List.of());
+        return new PointsAccount(accountId, 0, List.of(), Set.of());
     }
 
     /** An account restored from a snapshot taken at {@code version}. */
-    public static PointsAccount restore(String accountId, long version, List<Lot> lots) {
-        return new PointsAccount(accountId, version, lots);
+    public static PointsAccount restore(String accountId, long version, List<Lot> lots, Set<String> revoked) {
+        return new PointsAccount(accountId, version, lots, revoked);
     }
 
     public PointsAccount copy() {
-        return new PointsAccount(accountId, version, lots);
+        return new PointsAccount(accountId, version, lots, revoked);
+    }
+
+    /** Correlation ids whose points were revoked: they can never be issued again. */
+    public Set<String> revokedCorrelations() {
+        return Set.copyOf(revoked);
     }
 
     public String accountId() {
@@ -57,6 +68,9 @@ public final class PointsAccount {
 
     public List<PointsEvent> process(PointsCommand command, CommandContext context) {
         if (command instanceof IssuePoints issue) {
+            if (revoked.contains(issue.correlationId())) {
+                return List.of(); // its revocation came first: the purchase was compensated
+            }
             return List.of(new PointsIssued(context.newEventId().get(), accountId, issue.amount(), context.now(),
                     issue.correlationId(), context.now().plus(context.lotLifetime())));
         }
@@ -77,6 +91,9 @@ public final class PointsAccount {
         } else if (event instanceof TakesFromLots taking) {
             taking.lots().forEach(this::take);
         }
+        if (event instanceof PointsRevoked revocation) {
+            revoked.add(revocation.correlationId());
+        }
         version++;
     }
 
@@ -89,16 +106,19 @@ public final class PointsAccount {
                 redeem.correlationId(), takeFrom(spendable(context.now()), redeem.amount()));
     }
 
+    /**
+     * Takes back what the correlated issue left, never other lots: points of other purchases are
+     * not this purchase's to take. Recorded even when nothing is left (spent, or not issued yet), so
+     * that a late issue is refused; a second revocation of the same correlation changes nothing.
+     */
     private List<PointsEvent> revoke(RevokePoints revoke, CommandContext context) {
-        List<Lot> order = new ArrayList<>();
-        spendable(context.now()).stream().filter(lot -> revoke.correlationId().equals(lot.correlationId()))
-                .forEach(order::add);
-        spendable(context.now()).stream().filter(lot -> !order.contains(lot)).forEach(order::add);
-        List<LotShare> shares = takeFrom(order, revoke.amount());
-        long taken = shares.stream().mapToLong(LotShare::amount).sum();
-        if (taken == 0) {
+        if (revoked.contains(revoke.correlationId())) {
             return List.of();
         }
+        List<Lot> own = spendable(context.now()).stream()
+                .filter(lot -> revoke.correlationId().equals(lot.correlationId())).toList();
+        List<LotShare> shares = takeFrom(own, revoke.amount());
+        long taken = shares.stream().mapToLong(LotShare::amount).sum();
         return List.of(new PointsRevoked(context.newEventId().get(), accountId, taken, context.now(),
                 revoke.correlationId(), revoke.amount(), shares));
     }

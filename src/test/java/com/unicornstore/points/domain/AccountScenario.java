@@ -43,6 +43,14 @@ final class AccountScenario {
         return () -> account.process(command, context(at));
     }
 
+    /** Records events the account decided, as the ledger would after appending them. */
+    void record(List<PointsEvent> events) {
+        for (PointsEvent event : events) {
+            account.apply(event);
+            version++;
+        }
+    }
+
     PointsAccount account() {
         return account;
     }

@@ -90,24 +90,36 @@ class PointsAccountTest {
     }
 
     @Test
-    void revoking_takes_first_from_the_lot_of_the_same_purchase() {
+    void revoking_takes_only_from_the_lot_of_the_same_purchase() {
         AccountScenario scenario = given(issued("older", 50, T0), issued("purchase", 170, LATER));
 
         List<PointsEvent> events = scenario.when(new RevokePoints(ACCOUNT, 200, "c-purchase"), LATER);
 
-        assertThat(events).containsExactly(new PointsRevoked("e1", ACCOUNT, 200, LATER, "c-purchase", 200,
-                List.of(new LotShare("purchase", 170), new LotShare("older", 30))));
+        assertThat(events).containsExactly(new PointsRevoked("e1", ACCOUNT, 170, LATER, "c-purchase", 200,
+                List.of(new LotShare("purchase", 170))));
     }
 
     @Test
-    void revoking_never_takes_the_balance_below_zero() {
+    void revoking_a_partly_spent_purchase_takes_what_remains() {
         AccountScenario scenario = given(issued("lot", 50, T0));
 
-        List<PointsEvent> events = scenario.when(new RevokePoints(ACCOUNT, 80, "c-x"), LATER);
+        List<PointsEvent> events = scenario.when(new RevokePoints(ACCOUNT, 80, "c-lot"), LATER);
 
-        assertThat(events).containsExactly(new PointsRevoked("e1", ACCOUNT, 50, LATER, "c-x", 80,
+        assertThat(events).containsExactly(new PointsRevoked("e1", ACCOUNT, 50, LATER, "c-lot", 80,
                 List.of(new LotShare("lot", 50))));
-        assertThat(given().when(new RevokePoints(ACCOUNT, 80, "c-x"), LATER)).isEmpty();
+    }
+
+    @Test
+    void a_revocation_that_overtakes_its_issue_is_recorded_and_the_late_issue_is_ignored() {
+        AccountScenario scenario = given(issued("other", 100, T0));
+
+        List<PointsEvent> revocation = scenario.when(new RevokePoints(ACCOUNT, 170, "c-x"), LATER);
+
+        assertThat(revocation).containsExactly(new PointsRevoked("e1", ACCOUNT, 0, LATER, "c-x", 170, List.of()));
+        scenario.record(revocation);
+        assertThat(scenario.when(new IssuePoints(ACCOUNT, 170, "c-x"), LATER)).isEmpty();
+        assertThat(scenario.when(new RevokePoints(ACCOUNT, 170, "c-x"), LATER)).isEmpty();
+        assertThat(scenario.account().balanceAt(LATER)).isEqualTo(100);
     }
 
     @Test
