@@ -188,6 +188,11 @@ public class PointsConfiguration {
     }
 
     @Bean
+    PointsCommandSender pointsCommandSender() {
+        return new PointsCommandSender();
+    }
+
+    @Bean
     ExpiryRoutes expiryRoutes() {
         return new ExpiryRoutes();
     }

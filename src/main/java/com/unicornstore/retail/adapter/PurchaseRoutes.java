@@ -1,12 +1,13 @@
 package com.unicornstore.retail.adapter;
 
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.SagaPropagation;
 
 /**
- * Purchases as a Camel saga: reserve stock, then debit the wallet, each with its own
- * compensation and completion route; the durable saga service drives compensations and
- * completions, retries them, and recovers them after a crash.
+ * Purchases as a Camel saga: reserve stock, debit the wallet, issue the points the campaigns
+ * award (a command on the points queue), each with its own compensation route; the durable saga
+ * service drives compensations and completions, retries them, and recovers them after a crash.
  */
 public class PurchaseRoutes extends RouteBuilder {
 
@@ -31,7 +32,9 @@ public class PurchaseRoutes extends RouteBuilder {
         from("direct:retail.purchase-saga").routeId("retail.purchase-saga")
                 .saga().propagation(SagaPropagation.REQUIRES_NEW)
                 .to("direct:retail.reserve-stock")
-                .to("direct:retail.debit-wallet");
+                .to("direct:retail.debit-wallet")
+                .to("direct:retail.evaluate-points")
+                .to("direct:retail.issue-points");
 
         from("direct:retail.reserve-stock").routeId("retail.reserve-stock")
                 .saga().propagation(SagaPropagation.MANDATORY)
@@ -58,6 +61,28 @@ public class PurchaseRoutes extends RouteBuilder {
                 .bean(PurchaseSteps.class, "refundWallet");
         from("direct:retail.confirm-wallet").routeId("retail.confirm-wallet")
                 .bean(PurchaseSteps.class, "confirmWallet");
+
+        // a read, not a participant: what the campaigns award for this purchase
+        from("direct:retail.evaluate-points").routeId("retail.evaluate-points")
+                .setBody(method(PointsAward.class, "purchaseEvent"))
+                .to("direct:campaign.evaluate")
+                .bean(PointsAward.class, "earned");
+
+        from("direct:retail.issue-points").routeId("retail.issue-points")
+                .saga().propagation(SagaPropagation.MANDATORY)
+                    .option("purchaseId", header("purchaseId"))
+                    .option("userId", header("userId"))
+                    .option("points", header("points"))
+                    .compensation("direct:retail.revoke-points")
+                .setBody(method(PointsAward.class, "issueCommand"))
+                .filter(body().isNotNull())
+                    .enrich("direct:points.send-command", AggregationStrategies.useOriginal())
+                .end();
+        from("direct:retail.revoke-points").routeId("retail.revoke-points")
+                .setBody(method(PointsAward.class, "revokeCommand"))
+                .filter(body().isNotNull())
+                    .to("direct:points.send-command")
+                .end();
 
         from("direct:retail.get-purchase").routeId("retail.get-purchase")
                 .bean(PurchaseSteps.class, "purchaseId")

@@ -12,6 +12,7 @@ import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchases;
 import com.unicornstore.retail.domain.Wallets;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -64,6 +65,11 @@ public class RetailConfiguration {
     @Bean
     PurchaseViews purchaseViews(Purchases purchases) {
         return new PurchaseViews(purchases);
+    }
+
+    @Bean
+    PointsAward pointsAward(ObjectMapper json, @Value("${unicorn.retail.campaign-client}") String campaignClient) {
+        return new PointsAward(json, campaignClient, Clock.systemUTC());
     }
 
     @Bean

@@ -43,10 +43,10 @@ class PurchaseFaultsIT {
     void injectFaults() throws Exception {
         api = new Api(port);
         FAIL_AFTER.set(null);
-        for (String step : new String[] {"retail.reserve-stock", "retail.debit-wallet"}) {
+        for (String step : new String[] {"retail.reserve-stock", "retail.debit-wallet", "retail.issue-points"}) {
             if (camel.getRoute(step).getProperties().get("faulty") == null) {
                 AdviceWith.adviceWith(camel, step,
-                        a -> a.weaveByToString(".*PurchaseSteps.*").after().process(PurchaseFaultsIT::maybeFail));
+                        a -> a.weaveByToString(".*(PurchaseSteps|points.send-command).*").after().process(PurchaseFaultsIT::maybeFail));
                 camel.getRoute(step).getProperties().put("faulty", true);
             }
         }
@@ -71,6 +71,7 @@ class PurchaseFaultsIT {
         FAIL_AFTER.set(step);
         long stockBefore = stock("2");
         long walletBefore = wallet("alice");
+        long pointsBefore = points("alice");
 
         Api.Response response = api.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"2\",\"quantity\":2}");
 
@@ -82,7 +83,24 @@ class PurchaseFaultsIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(stock("2")).isEqualTo(stockBefore);
             assertThat(wallet("alice")).isEqualTo(walletBefore);
+            assertThat(points("alice")).isEqualTo(pointsBefore);
         });
+    }
+
+    private long points(String account) {
+        return api.get("/points?account_id=" + account).json().get("balance").asLong();
+    }
+
+    @Test
+    void a_technical_failure_after_issuing_points_revokes_them_and_undoes_the_rest() {
+        long pointsBefore = points("alice");
+
+        a_failure_after("retail.issue-points");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                api.get("/points/history?account_id=alice").json().get("items").findValuesAsText("transaction_type"))
+                .contains("revoke"));
+        assertThat(points("alice")).isEqualTo(pointsBefore);
     }
 
     @Test

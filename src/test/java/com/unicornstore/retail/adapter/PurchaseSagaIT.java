@@ -8,6 +8,9 @@ import com.unicornstore.platform.provisioning.ConditionalSeed;
 import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,10 @@ class PurchaseSagaIT {
         return api.get("/products/" + product).json().get("stock").asLong();
     }
 
+    private long points(String account) {
+        return api.get("/points?account_id=" + account).json().get("balance").asLong();
+    }
+
     private long wallet(String user) {
         return api.get("/users/balance/" + user).json().get("balance").asLong();
     }
@@ -64,10 +71,12 @@ class PurchaseSagaIT {
         assertThat(purchase.get("total").asLong()).isEqualTo(1700);
         assertThat(purchase.get("userId").asText()).isEqualTo("derick");
         assertThat(purchase.get("quantity").asInt()).isEqualTo(1);
+        assertThat(purchase.get("points").asLong()).isEqualTo(170);
         assertThat(wallet("derick")).isEqualTo(1600);
         assertThat(stock("1")).isEqualTo(3);
         assertThat(api.get("/purchase/" + purchase.get("purchase_id").asText()).json().get("status").asText())
                 .isEqualTo("COMPLETED");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(points("derick")).isEqualTo(170));
 
         Api.Response second = buy("derick", "1", 1);
 
@@ -78,6 +87,7 @@ class PurchaseSagaIT {
         assertThat(api.get("/purchase/" + rejectedId).json().get("status").asText()).isEqualTo("REJECTED");
         assertThat(wallet("derick")).isEqualTo(1600);
         assertThat(stock("1")).isEqualTo(3);
+        assertThat(points("derick")).isEqualTo(170);
     }
 
     @Test

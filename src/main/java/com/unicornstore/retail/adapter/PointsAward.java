@@ -1,0 +1,67 @@
+package com.unicornstore.retail.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+
+/**
+ * The purchase saga's points step: the purchase event the campaign engine judges, and the
+ * IssuePoints / RevokePoints commands sent to the points ledger's queue, correlated by purchase id.
+ */
+public final class PointsAward {
+
+    private final ObjectMapper json;
+    private final String campaignClient;
+    private final Clock clock;
+
+    public PointsAward(ObjectMapper json, String campaignClient, Clock clock) {
+        this.json = json;
+        this.campaignClient = campaignClient;
+        this.clock = clock;
+    }
+
+    /** The purchase as the campaign rules see it ({@code $.amount} is the purchase total). */
+    public Map<String, Object> purchaseEvent(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
+            @Header("productId") String productId, @Header("quantity") int quantity, @Header("total") long total) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("purchase_id", purchaseId);
+        event.put("account_id", userId);
+        event.put("client", campaignClient);
+        event.put("amount", total);
+        event.put("quantity", quantity);
+        event.put("product_id", productId);
+        event.put("channel", "web");
+        event.put("occurred_at", clock.instant().toString());
+        return event;
+    }
+
+    /** Keeps what the campaigns awarded in the {@code points} header. */
+    public void earned(Map<String, Object> evaluation, Exchange exchange) {
+        Object points = evaluation.get("points");
+        exchange.getMessage().setHeader("points", points instanceof Number n ? n.longValue() : 0L);
+    }
+
+    /** The IssuePoints command, or null when the purchase earned nothing. */
+    public String issueCommand(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
+            @Header("points") long points) throws JsonProcessingException {
+        return command("IssuePoints", purchaseId, userId, points);
+    }
+
+    /** The compensation's RevokePoints command, or null when nothing was issued. */
+    public String revokeCommand(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
+            @Header("points") long points) throws JsonProcessingException {
+        return command("RevokePoints", purchaseId, userId, points);
+    }
+
+    private String command(String type, String purchaseId, String userId, long points) throws JsonProcessingException {
+        if (points <= 0) {
+            return null;
+        }
+        return json.writeValueAsString(Map.of("type", type, "account_id", userId, "amount", points,
+                "correlation_id", purchaseId));
+    }
+}
