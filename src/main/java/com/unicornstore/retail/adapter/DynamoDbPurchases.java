@@ -41,7 +41,7 @@ public final class DynamoDbPurchases implements Purchases {
     public void end(String purchaseId, PurchaseStatus status, long total, long points, String reason) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":status", s(status.name()), ":total", n(total), ":points", n(points),
-                ":pending", s(PurchaseStatus.PENDING.name())));
+                ":pending", s(PurchaseStatus.PENDING.name()), ":true", AttributeValue.fromBool(true)));
         Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#total", "total", "#points", "points"));
         String update = "SET #status = :status, #total = :total, #points = :points";
         if (reason != null) {
@@ -49,15 +49,29 @@ public final class DynamoDbPurchases implements Purchases {
             names.put("#reason", "reason");
             update += ", #reason = :reason";
         }
-        String expression = update;
+        String expression = update + " REMOVE by_saga";
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("purchase_id", s(purchaseId)))
                     .updateExpression(expression)
-                    .conditionExpression("#status = :pending")
+                    .conditionExpression("#status = :pending OR by_saga = :true")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException alreadyEnded) {
             // the first outcome stands
+        }
+    }
+
+    @Override
+    public void compensatedBySaga(String purchaseId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("purchase_id", s(purchaseId)))
+                    .updateExpression("SET #status = :compensated, by_saga = :true")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":compensated", s(PurchaseStatus.COMPENSATED.name()),
+                            ":pending", s(PurchaseStatus.PENDING.name()), ":true", AttributeValue.fromBool(true))));
+        } catch (ConditionalCheckFailedException alreadyEnded) {
+            // its caller already recorded the outcome
         }
     }
 

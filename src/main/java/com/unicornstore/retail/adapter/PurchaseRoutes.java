@@ -73,11 +73,15 @@ public class PurchaseRoutes extends RouteBuilder {
                     .option("purchaseId", header("purchaseId"))
                     .option("userId", header("userId"))
                     .option("points", header("points"))
+                    .option("total", header("total"))
                     .compensation("direct:retail.revoke-points")
+                    .completion("direct:retail.confirm-purchase")
                 .setBody(method(PointsAward.class, "issueCommand"))
                 .filter(body().isNotNull())
                     .enrich("direct:points.send-command", AggregationStrategies.useOriginal())
                 .end();
+        from("direct:retail.confirm-purchase").routeId("retail.confirm-purchase")
+                .bean(PurchaseSteps.class, "confirmPurchase");
         from("direct:retail.revoke-points").routeId("retail.revoke-points")
                 .setBody(method(PointsAward.class, "revokeCommand"))
                 .filter(body().isNotNull())

@@ -56,9 +56,17 @@ public final class PurchaseSteps {
         exchange.getMessage().setHeader("total", Math.multiplyExact(price, quantity));
     }
 
+    /** The first step's compensation runs last: once the stock is back, the whole purchase is undone. */
     public void releaseStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId,
             @Header("quantity") int quantity) {
         inventory.release(productId, purchaseId, quantity);
+        placing.compensatedBySaga(purchaseId);
+    }
+
+    /** The last step's completion runs first: the purchase is COMPLETED even if this instance dies now. */
+    public void confirmPurchase(@Header("purchaseId") String purchaseId, @Header("total") long total,
+            @Header("points") long points) {
+        placing.completed(purchaseId, total, points);
     }
 
     public void confirmStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId) {
@@ -79,13 +87,12 @@ public final class PurchaseSteps {
         wallets.confirm(userId, purchaseId);
     }
 
-    /** The saga ended well: record it and answer with the purchase. */
+    /** The saga ended well (its completion recorded it): answer with the purchase. */
     public Map<String, Object> completed(Exchange exchange) {
         var in = exchange.getMessage();
         String purchaseId = in.getHeader("purchaseId", String.class);
         long total = in.getHeader("total", Long.class);
         long points = in.getHeader("points", 0L, Long.class);
-        placing.completed(purchaseId, total, points);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("purchase_id", purchaseId);
         body.put("status", "COMPLETED");

@@ -35,6 +35,10 @@ public final class PlacingPurchase {
         purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null);
     }
 
+    public void compensatedBySaga(String purchaseId) {
+        purchases.compensatedBySaga(purchaseId);
+    }
+
     /** Records the failure and returns what the client must be told, carrying the purchase id. */
     public RuntimeException failed(String purchaseId, Throwable failure) {
         Rejection rejection = findRejection(failure);

@@ -7,8 +7,18 @@ public interface Purchases {
 
     void add(Purchase purchase);
 
-    /** Records how the purchase ended; a purchase that already ended keeps its first outcome. */
+    /**
+     * Records how the purchase ended, as its caller saw it. A pending purchase takes any outcome;
+     * one marked compensated by its saga alone may still be told why (REJECTED or COMPENSATED with
+     * the reason); any other keeps its outcome.
+     */
     void end(String purchaseId, PurchaseStatus status, long total, long points, String reason);
+
+    /**
+     * The saga undid the purchase (possibly on another instance, after a crash): a pending purchase
+     * becomes COMPENSATED, open to a more precise outcome from {@link #end}.
+     */
+    void compensatedBySaga(String purchaseId);
 
     Optional<Purchase> find(String purchaseId);
 }
