@@ -188,6 +188,11 @@ public class PointsConfiguration {
     }
 
     @Bean
+    PointsRevocations pointsRevocations(RevokingPoints revoking) {
+        return new PointsRevocations(revoking);
+    }
+
+    @Bean
     PointsCommandSender pointsCommandSender() {
         return new PointsCommandSender();
     }

@@ -38,6 +38,9 @@ public class PointsRoutes extends RouteBuilder {
                 .bean("pointsResponses", "history")
                 .bean("jsonResponses", "ok");
 
+        from("direct:points.revoke").routeId("points.revoke")
+                .bean("pointsRevocations", "revoke");
+
         from("direct:points.rebuild-projection").routeId("points.rebuild-projection")
                 .bean("projectionOperations", "rebuild")
                 .bean("jsonResponses", "ok");

@@ -37,4 +37,9 @@ public final class DynamoDbInventory implements Inventory {
     public void confirm(String productId, String purchaseId) {
         holds.confirm(productId, purchaseId);
     }
+
+    @Override
+    public void restock(String productId, String purchaseId, int quantity) {
+        holds.giveBackConfirmed(productId, purchaseId, quantity);
+    }
 }

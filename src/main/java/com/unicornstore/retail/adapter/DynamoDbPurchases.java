@@ -4,6 +4,7 @@ import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
 import com.unicornstore.retail.domain.Purchases;
+import com.unicornstore.retail.domain.Refund;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Purchases in the purchases table (key {@code purchase_id}). */
 public final class DynamoDbPurchases implements Purchases {
@@ -38,7 +40,7 @@ public final class DynamoDbPurchases implements Purchases {
     }
 
     @Override
-    public void end(String purchaseId, PurchaseStatus status, long total, long points, String reason) {
+    public void end(String purchaseId, PurchaseStatus status, long total, long points, String reason, String sagaId) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":status", s(status.name()), ":total", n(total), ":points", n(points),
                 ":pending", s(PurchaseStatus.PENDING.name()), ":true", AttributeValue.fromBool(true)));
@@ -48,6 +50,10 @@ public final class DynamoDbPurchases implements Purchases {
             values.put(":reason", s(reason));
             names.put("#reason", "reason");
             update += ", #reason = :reason";
+        }
+        if (sagaId != null) {
+            values.put(":saga", s(sagaId));
+            update += ", saga_id = :saga";
         }
         String expression = update + " REMOVE by_saga";
         try {
@@ -62,17 +68,48 @@ public final class DynamoDbPurchases implements Purchases {
     }
 
     @Override
-    public void compensatedBySaga(String purchaseId) {
+    public void compensatedBySaga(String purchaseId, String sagaId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("purchase_id", s(purchaseId)))
-                    .updateExpression("SET #status = :compensated, by_saga = :true")
+            dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
+                    .updateExpression("SET #status = :compensated, by_saga = :true, saga_id = :saga")
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":compensated", s(PurchaseStatus.COMPENSATED.name()),
-                            ":pending", s(PurchaseStatus.PENDING.name()), ":true", AttributeValue.fromBool(true))));
+                            ":pending", s(PurchaseStatus.PENDING.name()), ":true", AttributeValue.fromBool(true),
+                            ":saga", s(sagaId == null ? "unknown" : sagaId))));
         } catch (ConditionalCheckFailedException alreadyEnded) {
             // its caller already recorded the outcome
         }
+    }
+
+    @Override
+    public long recordPointsRevoked(String purchaseId, long revoked) {
+        Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
+                .updateExpression("SET refund_points_revoked = if_not_exists(refund_points_revoked, :revoked)")
+                .expressionAttributeValues(Map.of(":revoked", n(revoked)))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return Long.parseLong(item.get("refund_points_revoked").n());
+    }
+
+    @Override
+    public boolean refunded(String purchaseId, Refund refund) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
+                    .updateExpression("SET #status = :refunded, refund_amount = :amount, refund_quantity = :quantity, "
+                            + "refund_points_shortfall = :shortfall")
+                    .conditionExpression("#status = :completed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":refunded", s(PurchaseStatus.REFUNDED.name()),
+                            ":completed", s(PurchaseStatus.COMPLETED.name()), ":amount", n(refund.amount()),
+                            ":quantity", n(refund.quantity()), ":shortfall", n(refund.pointsShortfall()))));
+            return true;
+        } catch (ConditionalCheckFailedException notCompleted) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String purchaseId) {
+        return Map.of("purchase_id", s(purchaseId));
     }
 
     @Override
@@ -90,7 +127,19 @@ public final class DynamoDbPurchases implements Purchases {
                 Long.parseLong(item.get("total").n()),
                 Long.parseLong(item.get("points").n()),
                 item.containsKey("reason") ? item.get("reason").s() : null,
-                Instant.parse(item.get("created_at").s())));
+                Instant.parse(item.get("created_at").s()),
+                item.containsKey("saga_id") ? item.get("saga_id").s() : null,
+                refund(item)));
+    }
+
+    private static Refund refund(Map<String, AttributeValue> item) {
+        if (!item.containsKey("refund_amount")) {
+            return null;
+        }
+        return new Refund(Long.parseLong(item.get("refund_amount").n()),
+                Integer.parseInt(item.get("refund_quantity").n()),
+                Long.parseLong(item.get("refund_points_revoked").n()),
+                Long.parseLong(item.get("refund_points_shortfall").n()));
     }
 
     private static AttributeValue s(String value) {

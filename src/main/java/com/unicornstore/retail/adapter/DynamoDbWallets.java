@@ -36,4 +36,9 @@ public final class DynamoDbWallets implements Wallets {
     public void confirm(String username, String purchaseId) {
         holds.confirm(username, purchaseId);
     }
+
+    @Override
+    public void credit(String username, String purchaseId, long amount) {
+        holds.giveBackConfirmed(username, purchaseId, amount);
+    }
 }

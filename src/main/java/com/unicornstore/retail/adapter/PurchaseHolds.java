@@ -83,6 +83,16 @@ final class PurchaseHolds {
         throw new IllegalStateException("Could not give back purchase " + purchaseId + " on " + table + "/" + key);
     }
 
+    /**
+     * Gives back a purchase whose hold was already confirmed (a refund), once: the {@code released}
+     * entry it leaves makes a repeat change nothing. False when it was already given back.
+     */
+    boolean giveBackConfirmed(String key, String purchaseId, long amount) {
+        return write("SET #c = #c + :a, released.#p = :a",
+                "attribute_exists(#k) AND attribute_not_exists(holds.#p) AND attribute_not_exists(released.#p)",
+                key, purchaseId, amount);
+    }
+
     /** The hold becomes final: forget it, so the item does not grow with every purchase. */
     void confirm(String key, String purchaseId) {
         write("REMOVE holds.#p", "attribute_exists(#k)", key, purchaseId, 0);

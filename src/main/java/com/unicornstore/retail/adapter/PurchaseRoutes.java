@@ -16,18 +16,25 @@ public class PurchaseRoutes extends RouteBuilder {
         rest("/purchase").description("Buying unicorns")
                 .post().id("retail.http-purchase").description("Buy: runs the purchase saga").consumes("application/json")
                     .produces("application/json").to("direct:retail.purchase")
-                .get("/{id}").id("retail.http-get-purchase").description("A purchase and how it ended")
-                    .produces("application/json").to("direct:retail.get-purchase");
+                .get("/{id}").id("retail.http-get-purchase").description("A purchase, how it ended, its saga's steps")
+                    .produces("application/json").to("direct:retail.get-purchase")
+                .post("/{id}/refund").id("retail.http-refund").description("Refunds a COMPLETED purchase; idempotent")
+                    .produces("application/json").to("direct:retail.refund");
 
         from("direct:retail.purchase").routeId("retail.purchase")
-                .bean(PurchaseSteps.class, "open")
-                .doTry()
-                    .to("direct:retail.purchase-saga")
-                    .bean(PurchaseSteps.class, "completed")
-                .doCatch(Exception.class)
-                    .bean(PurchaseSteps.class, "failed")
-                .end()
-                .bean("jsonResponses", "created");
+                .bean(PurchaseSteps.class, "order")
+                .bean("idempotentRequests", "begin")
+                .filter(method("idempotentRequests", "isFresh"))
+                    .bean(PurchaseSteps.class, "open")
+                    .doTry()
+                        .to("direct:retail.purchase-saga")
+                        .bean(PurchaseSteps.class, "completed")
+                    .doCatch(Exception.class)
+                        .bean(PurchaseSteps.class, "failed")
+                    .end()
+                    .bean("jsonResponses", "created")
+                    .bean("idempotentRequests", "complete")
+                .end();
 
         from("direct:retail.purchase-saga").routeId("retail.purchase-saga")
                 .saga().propagation(SagaPropagation.REQUIRES_NEW)
@@ -38,6 +45,7 @@ public class PurchaseRoutes extends RouteBuilder {
 
         from("direct:retail.reserve-stock").routeId("retail.reserve-stock")
                 .saga().propagation(SagaPropagation.MANDATORY)
+                    .option("step", constant("reserve-stock"))
                     .option("purchaseId", header("purchaseId"))
                     .option("productId", header("productId"))
                     .option("quantity", header("quantity"))
@@ -51,6 +59,7 @@ public class PurchaseRoutes extends RouteBuilder {
 
         from("direct:retail.debit-wallet").routeId("retail.debit-wallet")
                 .saga().propagation(SagaPropagation.MANDATORY)
+                    .option("step", constant("debit-wallet"))
                     .option("purchaseId", header("purchaseId"))
                     .option("userId", header("userId"))
                     .option("total", header("total"))
@@ -70,6 +79,7 @@ public class PurchaseRoutes extends RouteBuilder {
 
         from("direct:retail.issue-points").routeId("retail.issue-points")
                 .saga().propagation(SagaPropagation.MANDATORY)
+                    .option("step", constant("issue-points"))
                     .option("purchaseId", header("purchaseId"))
                     .option("userId", header("userId"))
                     .option("points", header("points"))
@@ -91,6 +101,12 @@ public class PurchaseRoutes extends RouteBuilder {
         from("direct:retail.get-purchase").routeId("retail.get-purchase")
                 .bean(PurchaseSteps.class, "purchaseId")
                 .bean(PurchaseViews.class, "find")
+                .bean("jsonResponses", "ok");
+
+        from("direct:retail.refund").routeId("retail.refund")
+                .bean(PurchaseSteps.class, "purchaseId")
+                .bean("refundingPurchase", "refund")
+                .bean(PurchaseViews.class, "view")
                 .bean("jsonResponses", "ok");
     }
 }

@@ -33,20 +33,25 @@ public final class PurchaseSteps {
         this.wallets = wallets;
     }
 
-    /** Validates the request (400 naming every bad field), opens the purchase, puts the order in headers. */
-    public void open(Exchange exchange) {
+    /** Validates the request: 400 naming every bad field, 415 when it is not JSON. */
+    public PurchaseOrder order(Exchange exchange) {
         JsonFields fields = JsonFields.of(bodies.readObject(exchange));
         String userId = fields.identifier("userId");
         String productId = fields.identifier("productId");
         long quantity = fields.integer("quantity", 1, PurchaseOrder.MAX_QUANTITY);
         fields.orReject();
-        Purchase purchase = placing.open(new PurchaseOrder(userId, productId, (int) quantity));
+        return new PurchaseOrder(userId, productId, (int) quantity);
+    }
+
+    /** Opens the purchase and puts the order in the headers the saga steps and their options read. */
+    public void open(PurchaseOrder order, Exchange exchange) {
+        Purchase purchase = placing.open(order);
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader("purchaseId", purchase.id());
-        message.setHeader("userId", userId);
-        message.setHeader("productId", productId);
-        message.setHeader("quantity", (int) quantity);
+        message.setHeader("userId", order.userId());
+        message.setHeader("productId", order.productId());
+        message.setHeader("quantity", order.quantity());
         message.setBody(null);
     }
 
@@ -58,15 +63,15 @@ public final class PurchaseSteps {
 
     /** The first step's compensation runs last: once the stock is back, the whole purchase is undone. */
     public void releaseStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId,
-            @Header("quantity") int quantity) {
+            @Header("quantity") int quantity, @Header(Exchange.SAGA_LONG_RUNNING_ACTION) String sagaId) {
         inventory.release(productId, purchaseId, quantity);
-        placing.compensatedBySaga(purchaseId);
+        placing.compensatedBySaga(purchaseId, sagaId);
     }
 
     /** The last step's completion runs first: the purchase is COMPLETED even if this instance dies now. */
     public void confirmPurchase(@Header("purchaseId") String purchaseId, @Header("total") long total,
-            @Header("points") long points) {
-        placing.completed(purchaseId, total, points);
+            @Header("points") long points, @Header(Exchange.SAGA_LONG_RUNNING_ACTION) String sagaId) {
+        placing.completed(purchaseId, total, points, sagaId);
     }
 
     public void confirmStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId) {

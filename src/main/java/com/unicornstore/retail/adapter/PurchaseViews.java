@@ -3,20 +3,35 @@ package com.unicornstore.retail.adapter;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.Purchases;
 import com.unicornstore.retail.domain.RetailRejections;
+import com.unicornstore.saga.domain.SagaLog;
+import com.unicornstore.saga.domain.SagaRecord;
+import com.unicornstore.saga.domain.SagaStep;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Header;
 
-/** A purchase as GET /purchase/{id} shows it. */
+/** A purchase as GET /purchase/{id} shows it: the order, its outcome, its saga's steps and any refund. */
 public final class PurchaseViews {
 
-    private final Purchases purchases;
+    /** The saga's participants, in order, as named by their "step" option. */
+    static final List<String> STEPS = List.of("reserve-stock", "debit-wallet", "issue-points");
 
-    public PurchaseViews(Purchases purchases) {
+    private final Purchases purchases;
+    private final SagaLog sagas;
+
+    public PurchaseViews(Purchases purchases, SagaLog sagas) {
         this.purchases = purchases;
+        this.sagas = sagas;
     }
 
-    public Map<String, Object> find(String purchaseId) {
-        Purchase purchase = purchases.find(purchaseId).orElseThrow(() -> RetailRejections.unknownPurchase(purchaseId));
+    public Map<String, Object> find(@Header("id") String purchaseId) {
+        return view(purchases.find(purchaseId).orElseThrow(() -> RetailRejections.unknownPurchase(purchaseId)));
+    }
+
+    public Map<String, Object> view(Purchase purchase) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("purchase_id", purchase.id());
         view.put("status", purchase.status().name());
@@ -29,6 +44,24 @@ public final class PurchaseViews {
             view.put("reason", purchase.reason());
         }
         view.put("created_at", purchase.createdAt().toString());
+        view.put("steps", steps(purchase.sagaId() == null ? Optional.empty() : sagas.find(purchase.sagaId())));
+        if (purchase.refund() != null) {
+            view.put("refund", Map.of("amount", purchase.refund().amount(), "quantity", purchase.refund().quantity(),
+                    "points_revoked", purchase.refund().pointsRevoked(),
+                    "points_shortfall", purchase.refund().pointsShortfall()));
+        }
         return view;
+    }
+
+    /** Each step's state: what the saga did with it, or not-started when the saga never reached it. */
+    private static List<Map<String, String>> steps(Optional<SagaRecord> saga) {
+        List<String> begun = saga.map(s -> s.steps().stream().map(SagaStep::options)
+                .map(options -> options.getOrDefault("step", "")).toList()).orElse(List.of());
+        String state = saga.map(s -> s.state().name().toLowerCase()).orElse("unknown");
+        List<Map<String, String>> steps = new ArrayList<>();
+        for (String step : STEPS) {
+            steps.add(Map.of("step", step, "state", begun.contains(step) ? state : "not-started"));
+        }
+        return steps;
     }
 }

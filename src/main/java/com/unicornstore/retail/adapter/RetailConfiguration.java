@@ -8,6 +8,9 @@ import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
 import com.unicornstore.platform.web.JsonBodies;
 import com.unicornstore.retail.application.PlacingPurchase;
+import com.unicornstore.retail.application.RefundingPurchase;
+import com.unicornstore.saga.domain.SagaLog;
+import org.apache.camel.ProducerTemplate;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchases;
 import com.unicornstore.retail.domain.Wallets;
@@ -63,8 +66,14 @@ public class RetailConfiguration {
     }
 
     @Bean
-    PurchaseViews purchaseViews(Purchases purchases) {
-        return new PurchaseViews(purchases);
+    PurchaseViews purchaseViews(Purchases purchases, SagaLog sagas) {
+        return new PurchaseViews(purchases, sagas);
+    }
+
+    @Bean
+    RefundingPurchase refundingPurchase(Purchases purchases, Inventory inventory, Wallets wallets,
+            ProducerTemplate producer) {
+        return new RefundingPurchase(purchases, inventory, wallets, new CamelLoyaltyPoints(producer));
     }
 
     @Bean

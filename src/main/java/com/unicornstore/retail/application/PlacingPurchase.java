@@ -31,23 +31,23 @@ public final class PlacingPurchase {
         return purchase;
     }
 
-    public void completed(String purchaseId, long total, long points) {
-        purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null);
+    public void completed(String purchaseId, long total, long points, String sagaId) {
+        purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null, sagaId);
     }
 
-    public void compensatedBySaga(String purchaseId) {
-        purchases.compensatedBySaga(purchaseId);
+    public void compensatedBySaga(String purchaseId, String sagaId) {
+        purchases.compensatedBySaga(purchaseId, sagaId);
     }
 
     /** Records the failure and returns what the client must be told, carrying the purchase id. */
     public RuntimeException failed(String purchaseId, Throwable failure) {
         Rejection rejection = findRejection(failure);
         if (rejection != null) {
-            purchases.end(purchaseId, PurchaseStatus.REJECTED, 0, 0, rejection.code());
+            purchases.end(purchaseId, PurchaseStatus.REJECTED, 0, 0, rejection.code(), null);
             return new Rejection(rejection.kind(), rejection.code(), rejection.getMessage(), rejection.violations(),
                     Map.of("purchase_id", purchaseId, "status", PurchaseStatus.REJECTED.name()));
         }
-        purchases.end(purchaseId, PurchaseStatus.COMPENSATED, 0, 0, String.valueOf(failure.getMessage()));
+        purchases.end(purchaseId, PurchaseStatus.COMPENSATED, 0, 0, String.valueOf(failure.getMessage()), null);
         return new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "status", PurchaseStatus.COMPENSATED.name()));
     }
 

@@ -14,4 +14,7 @@ public interface Inventory {
 
     /** The purchase went through: its reservation becomes a sale. */
     void confirm(String productId, String purchaseId);
+
+    /** A sold purchase was refunded: its units go back to stock, once. */
+    void restock(String productId, String purchaseId, int quantity);
 }

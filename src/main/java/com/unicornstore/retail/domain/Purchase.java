@@ -2,7 +2,7 @@ package com.unicornstore.retail.domain;
 
 import java.time.Instant;
 
-/** A purchase as recorded: the order, what it cost, the points it earned and how it ended. */
+/** A purchase as recorded: the order, what it cost, the points it earned, how it ended, its saga and any refund. */
 public record Purchase(
         String id,
         PurchaseOrder order,
@@ -10,9 +10,11 @@ public record Purchase(
         long total,
         long points,
         String reason,
-        Instant createdAt) {
+        Instant createdAt,
+        String sagaId,
+        Refund refund) {
 
     public static Purchase pending(String id, PurchaseOrder order, Instant now) {
-        return new Purchase(id, order, PurchaseStatus.PENDING, 0, 0, null, now);
+        return new Purchase(id, order, PurchaseStatus.PENDING, 0, 0, null, now, null, null);
     }
 }

@@ -11,4 +11,7 @@ public interface Wallets {
 
     /** The purchase went through: its debit is final. */
     void confirm(String username, String purchaseId);
+
+    /** A completed purchase was refunded: its price goes back to the wallet, once. */
+    void credit(String username, String purchaseId, long amount);
 }
