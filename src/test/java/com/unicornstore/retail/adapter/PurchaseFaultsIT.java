@@ -3,9 +3,6 @@ package com.unicornstore.retail.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.platform.provisioning.ConditionalSeed;
-import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -19,7 +16,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -27,12 +23,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * saga compensates, stock and wallet are restored exactly, the purchase ends COMPENSATED.
  */
 @PlatformIntegrationTest
-class PurchaseFaultsIT {
+class PurchaseFaultsIT extends StoreClient {
 
     private static final AtomicReference<String> FAIL_AFTER = new AtomicReference<>();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CamelContext camel;
@@ -40,17 +33,8 @@ class PurchaseFaultsIT {
     @Autowired
     SagaLog sagas;
 
-    @Autowired
-    ConditionalSeed seed;
-
-    @Autowired
-    AwsResourceNames names;
-
-    Api api;
-
     @BeforeEach
     void injectFaults() throws Exception {
-        api = new Api(port);
         FAIL_AFTER.set(null);
         for (String step : new String[] {"retail.reserve-stock", "retail.debit-wallet", "retail.issue-points"}) {
             if (camel.getRoute(step).getProperties().get("faulty") == null) {
@@ -68,23 +52,13 @@ class PurchaseFaultsIT {
         }
     }
 
-    private long stock(String product) {
-        return api.get("/products/" + product).json().get("stock").asLong();
-    }
-
-    private long wallet(String user) {
-        return api.get("/users/balance/" + user).json().get("balance").asLong();
-    }
-
     /** A shopper of their own per test, so that no other purchase's points are still on their way. */
     private String a_failure_after(String step) {
-        String shopper = "victim-of-" + step;
-        seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet(shopper, 10000)));
+        String shopper = shopper("victim-of-" + step, 10000);
         FAIL_AFTER.set(step);
         long stockBefore = stock("2");
 
-        Api.Response response = api.json("POST", "/purchase",
-                "{\"userId\":\"" + shopper + "\",\"productId\":\"2\",\"quantity\":2}");
+        Api.Response response = buy(shopper, "2", 2);
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -101,10 +75,6 @@ class PurchaseFaultsIT {
         return shopper;
     }
 
-    private long points(String account) {
-        return api.get("/points?account_id=" + account).json().get("balance").asLong();
-    }
-
     @Test
     void a_technical_failure_after_issuing_points_revokes_them_and_undoes_the_rest() {
         String shopper = a_failure_after("retail.issue-points");
@@ -112,7 +82,7 @@ class PurchaseFaultsIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api.get("/points/history?account_id=" + shopper).json().get("items").findValuesAsText("transaction_type"))
                 .contains("revoke"));
-        assertThat(points(shopper)).isZero();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(points(shopper)).isZero());
     }
 
     @Test
@@ -127,7 +97,7 @@ class PurchaseFaultsIT {
 
     @Test
     void without_faults_the_same_purchase_completes_and_its_saga_is_logged_completed() {
-        Api.Response response = api.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"2\",\"quantity\":1}");
+        Api.Response response = buy("alice", "2", 1);
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(sagas.findAbandoned(java.time.Instant.now().plusSeconds(3600)))

@@ -4,61 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.platform.provisioning.ConditionalSeed;
-import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** After the purchase: what GET /purchase/{id} shows, refunds, and retries with an Idempotency-Key. */
 @PlatformIntegrationTest
-class PurchaseLifecycleIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ConditionalSeed seed;
-
-    @Autowired
-    AwsResourceNames names;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
-    private String shopper(String name, long balance) {
-        seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet(name, balance)));
-        return name;
-    }
-
-    private Api.Response buy(String user, String product, int quantity, Map<String, String> headers) {
-        Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("Content-Type", "application/json");
-        return api.send("POST", "/purchase",
-                "{\"userId\":\"" + user + "\",\"productId\":\"" + product + "\",\"quantity\":" + quantity + "}", all);
-    }
-
-    private long stock(String product) {
-        return api.get("/products/" + product).json().get("stock").asLong();
-    }
-
-    private long wallet(String user) {
-        return api.get("/users/balance/" + user).json().get("balance").asLong();
-    }
-
-    private long points(String account) {
-        return api.get("/points?account_id=" + account).json().get("balance").asLong();
-    }
+class PurchaseLifecycleIT extends StoreClient {
 
     @Test
     void a_completed_purchase_shows_each_step_completed() {

@@ -3,9 +3,6 @@ package com.unicornstore.retail.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.platform.provisioning.ConditionalSeed;
-import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import static org.awaitility.Awaitility.await;
@@ -17,49 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** POST /purchase end to end: the saga over real DynamoDB, from the demo data. */
 @PlatformIntegrationTest
-class PurchaseSagaIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ConditionalSeed seed;
-
-    @Autowired
-    AwsResourceNames names;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
-    private Api.Response buy(String user, String product, Object quantity) {
-        return api.json("POST", "/purchase",
-                "{\"userId\":\"" + user + "\",\"productId\":\"" + product + "\",\"quantity\":" + quantity + "}");
-    }
-
-    private long stock(String product) {
-        return api.get("/products/" + product).json().get("stock").asLong();
-    }
-
-    private long points(String account) {
-        return api.get("/points?account_id=" + account).json().get("balance").asLong();
-    }
-
-    private long wallet(String user) {
-        return api.get("/users/balance/" + user).json().get("balance").asLong();
-    }
+class PurchaseSagaIT extends StoreClient {
 
     @Test
     void derick_buys_a_unicorn_air_and_cannot_afford_a_second() {
@@ -139,11 +100,9 @@ class PurchaseSagaIT {
     void twenty_shoppers_racing_for_four_unicorns_buy_exactly_four() throws Exception {
         List<String> shoppers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String name = "racer-" + i;
-            seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet(name, 2000)));
-            shoppers.add(name);
+            shoppers.add(shopper("racer-" + i, 2000));
         }
-        seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet("collector", 10000)));
+        shopper("collector", 10000);
         assertThat(stock("4")).isEqualTo(8);
         assertThat(buy("collector", "4", 4).status()).isEqualTo(201); // leaves 4
 
