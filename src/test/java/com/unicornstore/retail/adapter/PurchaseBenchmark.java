@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.bench.BenchResults;
 import com.unicornstore.campaign.domain.CampaignStore;
-import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.platform.provisioning.ConditionalSeed;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Product;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
 import com.unicornstore.retail.domain.Purchases;
-import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.retail.domain.Wallets;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.saga.domain.SagaStep;
-import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +30,6 @@ import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -43,22 +38,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * made directly in sequence by the same adapters, without Camel, in the same run on the same backends.
  */
 @PlatformIntegrationTest
-class PurchaseBenchmark {
+class PurchaseBenchmark extends StoreClient {
 
     private static final String SCENARIO = "purchase.throughput";
     private static final int SHOPPERS = 8;
     private static final Duration ROUND = Duration.ofSeconds(5);
     private static final long PRICE = 200; // earns points under the demo campaign, so every purchase issues some
     private static final String PRODUCT = "bench-unicorn";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ConditionalSeed seed;
-
-    @Autowired
-    AwsResourceNames names;
 
     @Autowired
     Purchases purchases;
@@ -101,10 +87,8 @@ class PurchaseBenchmark {
     @Test
     void purchases_through_the_platform_against_the_same_calls_made_directly() throws Exception {
         seedShoppers();
-        Api api = new Api(port);
         String queueUrl = sqs.getQueueUrl(b -> b.queueName(names.queues().pointsCommands())).queueUrl();
-        IntConsumer platform = shopper -> assertThat(api.json("POST", "/purchase", "{\"userId\":\"platform-" + shopper
-                + "\",\"productId\":\"" + PRODUCT + "\",\"quantity\":1}").status()).isEqualTo(201);
+        IntConsumer platform = shopper -> assertThat(buy("platform-" + shopper, PRODUCT, 1).status()).isEqualTo(201);
         IntConsumer direct = shopper -> purchaseDirectly("direct-" + shopper, queueUrl);
         ExecutorService pool = Executors.newFixedThreadPool(SHOPPERS);
         Samples platformLatency = new Samples();
@@ -149,7 +133,7 @@ class PurchaseBenchmark {
                 + "\",\"amount\":" + points + ",\"correlation_id\":\"" + purchaseId + "\"}"));
         sagas.appendStep(sagaId, step("points", purchaseId), "bench-direct", lease);
         sagas.transition(sagaId, EnumSet.of(SagaState.RUNNING), SagaState.COMPLETING);
-        purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null);
+        purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null, sagaId);
         wallets.confirm(shopper, purchaseId);
         inventory.confirm(PRODUCT, purchaseId);
         sagas.transition(sagaId, EnumSet.of(SagaState.COMPLETING), SagaState.COMPLETED);
@@ -190,8 +174,7 @@ class PurchaseBenchmark {
                 new Product(PRODUCT, "Benchmark unicorn", "Enough for every shopper", PRICE, 1_000_000, "unicorn.svg")));
         for (int shopper = 0; shopper < SHOPPERS; shopper++) {
             for (String side : List.of("platform-", "direct-")) {
-                seed.putIfAbsent(names.tables().wallets(), "username",
-                        WalletItems.toItem(new Wallet(side + shopper, 1_000_000_000L)));
+                shopper(side + shopper, 1_000_000_000L);
             }
         }
     }

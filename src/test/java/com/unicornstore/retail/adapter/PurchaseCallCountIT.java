@@ -3,10 +3,7 @@ package com.unicornstore.retail.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.platform.aws.AwsCallCounter;
-import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.platform.provisioning.ConditionalSeed;
 import com.unicornstore.retail.domain.Product;
-import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.BackgroundRoutes;
 import com.unicornstore.support.PlatformIntegrationTest;
@@ -16,17 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** Round trips are the cost that matters: the AWS calls of one purchase, counted. */
 @PlatformIntegrationTest
 // a lease renewal (every lease/3) must not land in the middle of a counted purchase
 @TestPropertySource(properties = "unicorn.saga.lease=1h")
-class PurchaseCallCountIT {
-
-    @LocalServerPort
-    int port;
+class PurchaseCallCountIT extends StoreClient {
 
     @Autowired
     AwsCallCounter counter;
@@ -34,22 +27,14 @@ class PurchaseCallCountIT {
     @Autowired
     CamelContext camel;
 
-    @Autowired
-    ConditionalSeed seed;
-
-    @Autowired
-    AwsResourceNames names;
-
-    Api api;
     BackgroundRoutes background;
 
     @BeforeEach
     void quiet() throws Exception {
-        api = new Api(port);
         seed.putIfAbsent(names.tables().products(), "id",
                 ProductItems.toItem(new Product("counted", "Counted unicorn", "Bought to count calls", 200, 1000, "u.svg")));
-        seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet("counter", 1_000_000)));
-        seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet("skint", 100)));
+        shopper("counter", 1_000_000);
+        shopper("skint", 100);
         assertThat(buy("counter").status()).isEqualTo(201); // first use of each endpoint out of the way
         background = BackgroundRoutes.stop(camel);
     }
@@ -86,7 +71,7 @@ class PurchaseCallCountIT {
     }
 
     private Api.Response buy(String shopper) {
-        return api.json("POST", "/purchase", "{\"userId\":\"" + shopper + "\",\"productId\":\"counted\",\"quantity\":1}");
+        return buy(shopper, "counted", 1);
     }
 
     private Map<String, Long> callsOf(Runnable operation) {

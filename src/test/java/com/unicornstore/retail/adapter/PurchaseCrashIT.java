@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unicornstore.platform.aws.AwsResourceNames;
-import com.unicornstore.platform.provisioning.ConditionalSeed;
 import com.unicornstore.retail.domain.Product;
-import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=1s"})
-class PurchaseCrashIT {
+class PurchaseCrashIT extends StoreClient {
 
     private static final String RUNNING_SHOPPER = "crash-running";
     private static final String COMPLETING_SHOPPER = "crash-completing";
@@ -47,32 +43,21 @@ class PurchaseCrashIT {
     private static final long BALANCE = 1000;
     private static final long POINTS = 50; // the demo campaign: a tenth of a total over 100
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ConditionalSeed seed;
-
-    @Autowired
-    AwsResourceNames names;
-
     @Autowired
     DynamoDbClient dynamo;
 
     @Autowired
     SagaLog sagas;
 
-    Api instanceB;
     ForkedApplication instanceA;
     final ExecutorService clients = Executors.newFixedThreadPool(2);
 
     @BeforeEach
     void shoppers() {
-        instanceB = new Api(port);
         for (String shopper : List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER)) {
             seed.putIfAbsent(names.tables().products(), "id", ProductItems.toItem(
                     new Product(shopper, "Crash-test unicorn", "Bought by " + shopper, PRICE, STOCK, "unicorn.svg")));
-            seed.putIfAbsent(names.tables().wallets(), "username", WalletItems.toItem(new Wallet(shopper, BALANCE)));
+            shopper(shopper, BALANCE);
         }
     }
 
@@ -86,18 +71,7 @@ class PurchaseCrashIT {
 
     @Test
     void purchases_interrupted_by_kill_minus_9_end_compensated_or_completed_on_the_surviving_instance() {
-        instanceA = ForkedApplication.start(StallingInstance.class, Path.of("target", "crash-test", "instance-a.log"),
-                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=1h",
-                        "--crash-test.stall-running=" + RUNNING_SHOPPER,
-                        "--crash-test.stall-completing=" + COMPLETING_SHOPPER));
-        instanceA.awaitOutput(StallingInstance.ARMED, Duration.ofSeconds(120));
-        Api onA = new Api(instanceA.port());
-        for (String shopper : List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER)) {
-            // these requests never answer: A stalls them, then dies
-            clients.submit(() -> onA.json("POST", "/purchase",
-                    "{\"userId\":\"" + shopper + "\",\"productId\":\"" + shopper + "\",\"quantity\":1}"));
-        }
-
+        startInstanceAAndBuyOnIt();
         String running = awaitSagaOf(RUNNING_SHOPPER, SagaState.RUNNING, 3);
         String completing = awaitSagaOf(COMPLETING_SHOPPER, SagaState.COMPLETING, 3);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -107,14 +81,7 @@ class PurchaseCrashIT {
                 assertThat(points(shopper)).isEqualTo(POINTS);
             }
         });
-        SagaRecord beforeKill = sagas.find(running).orElseThrow();
-        String ownerA = beforeKill.owner();
-        assertThat(sagas.find(completing).orElseThrow().owner()).isEqualTo(ownerA);
-        // while A lives it keeps its sagas: it renews their leases, and B takes nothing over
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sagas.find(running).orElseThrow().leaseUntil())
-                .isAfter(beforeKill.leaseUntil()));
-        assertThat(sagas.find(running).orElseThrow()).extracting(SagaRecord::owner, SagaRecord::state)
-                .containsExactly(ownerA, SagaState.RUNNING);
+        String ownerA = instanceA_keeps_its_sagas_while_it_lives(running, completing);
         assertThat(purchase(purchaseOf(COMPLETING_SHOPPER)).get("status").asText()).isEqualTo("PENDING");
 
         instanceA.killHard();
@@ -129,13 +96,39 @@ class PurchaseCrashIT {
         the_completing_purchase_is_completed();
     }
 
+    /** Starts instance A and posts one purchase per shopper to it: requests that never answer, as A stalls them. */
+    private void startInstanceAAndBuyOnIt() {
+        instanceA = ForkedApplication.start(StallingInstance.class, Path.of("target", "crash-test", "instance-a.log"),
+                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=1h",
+                        "--crash-test.stall-running=" + RUNNING_SHOPPER,
+                        "--crash-test.stall-completing=" + COMPLETING_SHOPPER));
+        instanceA.awaitOutput(StallingInstance.ARMED, Duration.ofSeconds(120));
+        Api onA = new Api(instanceA.port());
+        for (String shopper : List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER)) {
+            clients.submit(() -> onA.json("POST", "/purchase",
+                    "{\"userId\":\"" + shopper + "\",\"productId\":\"" + shopper + "\",\"quantity\":1}"));
+        }
+    }
+
+    /** A renews the leases of both its sagas, and B takes neither over: the take-over later is due to the kill. */
+    private String instanceA_keeps_its_sagas_while_it_lives(String running, String completing) {
+        SagaRecord seen = sagas.find(running).orElseThrow();
+        assertThat(sagas.find(completing).orElseThrow().owner()).isEqualTo(seen.owner());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(sagas.find(running).orElseThrow().leaseUntil()).isAfter(seen.leaseUntil()));
+        assertThat(sagas.find(running).orElseThrow()).extracting(SagaRecord::owner, SagaRecord::state)
+                .containsExactly(seen.owner(), SagaState.RUNNING);
+        return seen.owner();
+    }
+
     private void the_running_purchase_is_undone_exactly() {
         JsonNode purchase = purchase(purchaseOf(RUNNING_SHOPPER));
         assertThat(purchase.get("status").asText()).isEqualTo("COMPENSATED");
+        assertThat(purchase.get("steps").findValuesAsText("state")).containsOnly("compensated");
         assertThat(stock(RUNNING_SHOPPER)).isEqualTo(STOCK);
         assertThat(wallet(RUNNING_SHOPPER)).isEqualTo(BALANCE);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(points(RUNNING_SHOPPER)).isZero());
-        assertThat(instanceB.get("/points/history?account_id=" + RUNNING_SHOPPER).json().get("items")
+        assertThat(api.get("/points/history?account_id=" + RUNNING_SHOPPER).json().get("items")
                 .findValuesAsText("transaction_type")).containsExactlyInAnyOrder("issue", "revoke");
         assertThat(productHolds(RUNNING_SHOPPER)).isEmpty();
         assertThat(walletHolds(RUNNING_SHOPPER)).isEmpty();
@@ -144,6 +137,7 @@ class PurchaseCrashIT {
     private void the_completing_purchase_is_completed() {
         JsonNode purchase = purchase(purchaseOf(COMPLETING_SHOPPER));
         assertThat(purchase.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(purchase.get("steps").findValuesAsText("state")).containsOnly("completed");
         assertThat(purchase.get("total").asLong()).isEqualTo(PRICE);
         assertThat(purchase.get("points").asLong()).isEqualTo(POINTS);
         assertThat(stock(COMPLETING_SHOPPER)).isEqualTo(STOCK - 1);
@@ -196,18 +190,9 @@ class PurchaseCrashIT {
     }
 
     private JsonNode purchase(String purchaseId) {
-        return instanceB.get("/purchase/" + purchaseId).json();
+        return api.get("/purchase/" + purchaseId).json();
     }
 
-    private long stock(String product) {
-        return instanceB.get("/products/" + product).json().get("stock").asLong();
-    }
 
-    private long wallet(String user) {
-        return instanceB.get("/users/balance/" + user).json().get("balance").asLong();
-    }
 
-    private long points(String account) {
-        return instanceB.get("/points?account_id=" + account).json().get("balance").asLong();
-    }
 }
