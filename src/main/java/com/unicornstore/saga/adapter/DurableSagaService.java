@@ -148,6 +148,30 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         executor.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Only the CamelContext's own stop ends the service. Routes stop the services they use (the
+     * Saga EIP stops its saga service, the bean processor its bean) when one of them is stopped or
+     * re-woven; this service is every route's, and stopping it would strand the instance's sagas.
+     */
+    @Override
+    public void stop() {
+        if (contextEnding()) {
+            super.stop();
+        }
+    }
+
+    /** Like {@link #stop()}: a route being removed does not end the context's saga service. */
+    @Override
+    public void shutdown() {
+        if (contextEnding()) {
+            super.shutdown();
+        }
+    }
+
+    private boolean contextEnding() {
+        return camel == null || camel.isStopping() || camel.isStopped();
+    }
+
     @Override
     protected void doStop() throws Exception {
         // let another instance pick up what this one leaves unfinished, without waiting for the lease

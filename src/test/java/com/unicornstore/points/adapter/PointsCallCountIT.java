@@ -7,13 +7,11 @@ import com.unicornstore.platform.aws.AwsCallCounter;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.support.Api;
+import com.unicornstore.support.BackgroundRoutes;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,27 +41,18 @@ class PointsCallCountIT {
     AwsResourceNames names;
 
     Api api;
-    final List<String> stopped = new ArrayList<>();
+    BackgroundRoutes background;
 
     @BeforeEach
     void quiet() throws Exception {
         api = new Api(port);
         assertThat(api.json("POST", "/points", "{\"account_id\":\"warm\",\"amount\":1000}").status()).isEqualTo(201);
-        // streams, queues and timers (projection, expiry, saga recovery...) make calls of their own
-        for (Route route : camel.getRoutes()) {
-            String from = route.getEndpoint().getEndpointUri();
-            if (!from.startsWith("direct:") && !from.startsWith("platform-http:") && !from.startsWith("rest")) {
-                camel.getRouteController().stopRoute(route.getRouteId());
-                stopped.add(route.getRouteId());
-            }
-        }
+        background = BackgroundRoutes.stop(camel);
     }
 
     @AfterEach
     void resume() throws Exception {
-        for (String routeId : stopped) {
-            camel.getRouteController().startRoute(routeId);
-        }
+        background.resume();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,9 @@ class DurableSagaServiceIT {
 
     @Autowired
     AwsCallCounter calls;
+
+    @Autowired
+    CamelContext camel;
 
     @BeforeEach
     void reset() {
@@ -126,6 +130,20 @@ class DurableSagaServiceIT {
 
         assertThat(List.of(first, second)).containsExactly(true, false);
         assertThat(log.find(sagaId).orElseThrow().owner()).isEqualTo("instance-1");
+    }
+
+    @Test
+    void stopping_a_route_that_uses_the_saga_service_leaves_it_running_for_the_others() throws Exception {
+        // the recovery route calls the service through the bean processor, which stops the beans it calls
+        camel.getRouteController().stopRoute("saga.recover-abandoned");
+        try {
+            producer.sendBodyAndHeaders("direct:saga.test-order", "", Map.of("item", "unicorn-5", "fail", "no"));
+
+            assertThat(log.find(participants.sagaId())).map(SagaRecord::state).contains(SagaState.COMPLETED);
+            assertThat(participants.calls()).containsExactly("do-a", "do-b", "confirm-b", "confirm-a");
+        } finally {
+            camel.getRouteController().startRoute("saga.recover-abandoned");
+        }
     }
 
     @Test
