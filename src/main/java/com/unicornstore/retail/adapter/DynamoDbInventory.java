@@ -2,6 +2,8 @@ package com.unicornstore.retail.adapter;
 
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.RetailRejections;
+import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Stock in the products table: one conditional write per reservation. */
@@ -9,8 +11,8 @@ public final class DynamoDbInventory implements Inventory {
 
     private final PurchaseHolds holds;
 
-    public DynamoDbInventory(DynamoDbClient dynamo, String productsTable) {
-        this.holds = new PurchaseHolds(dynamo, productsTable, "id", "stock");
+    public DynamoDbInventory(DynamoDbClient dynamo, String productsTable, Duration keepReleased, Clock clock) {
+        this.holds = new PurchaseHolds(dynamo, productsTable, "id", "stock", keepReleased, clock);
     }
 
     @Override

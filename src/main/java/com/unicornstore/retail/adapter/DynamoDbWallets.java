@@ -2,6 +2,8 @@ package com.unicornstore.retail.adapter;
 
 import com.unicornstore.retail.domain.RetailRejections;
 import com.unicornstore.retail.domain.Wallets;
+import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wallets in the wallets table: one conditional write per debit, never below zero. */
@@ -9,8 +11,8 @@ public final class DynamoDbWallets implements Wallets {
 
     private final PurchaseHolds holds;
 
-    public DynamoDbWallets(DynamoDbClient dynamo, String walletsTable) {
-        this.holds = new PurchaseHolds(dynamo, walletsTable, "username", "balance");
+    public DynamoDbWallets(DynamoDbClient dynamo, String walletsTable, Duration keepReleased, Clock clock) {
+        this.holds = new PurchaseHolds(dynamo, walletsTable, "username", "balance", keepReleased, clock);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package com.unicornstore.retail.adapter;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * Takes an amount from a counter attribute (a product's {@code stock}, a wallet's {@code balance})
  * for one purchase, with single-item conditional writes only. The item remembers the hold in a
  * {@code holds} map keyed by purchase id until it is confirmed, and every given-back purchase in a
- * {@code released} map, so retries are idempotent and a give-back that comes first blocks the take.
+ * {@code released} map (purchase id to the time of release), so retries are idempotent and a
+ * give-back that comes first blocks the take. Release markers older than {@code keepReleased} are
+ * pruned by the next successful take on the item, so the item does not grow with its history.
  */
 final class PurchaseHolds {
 
@@ -31,18 +38,23 @@ final class PurchaseHolds {
     private final String table;
     private final String keyAttribute;
     private final String counter;
+    private final Duration keepReleased;
+    private final Clock clock;
 
-    PurchaseHolds(DynamoDbClient dynamo, String table, String keyAttribute, String counter) {
+    PurchaseHolds(DynamoDbClient dynamo, String table, String keyAttribute, String counter, Duration keepReleased,
+            Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.keyAttribute = keyAttribute;
         this.counter = counter;
+        this.keepReleased = keepReleased;
+        this.clock = clock;
     }
 
     /** One conditional write; one more read-free outcome analysis when the condition refuses it. */
     Taken take(String key, String purchaseId, long amount) {
         try {
-            return new Taken.Held(dynamo.updateItem(b -> b.tableName(table).key(key(key))
+            Taken.Held held = new Taken.Held(dynamo.updateItem(b -> b.tableName(table).key(key(key))
                     .updateExpression("SET #c = #c - :a, holds.#p = :a")
                     .conditionExpression("attribute_exists(#k) AND #c >= :a AND attribute_not_exists(holds.#p) "
                             + "AND attribute_not_exists(released.#p)")
@@ -50,6 +62,8 @@ final class PurchaseHolds {
                     .expressionAttributeValues(Map.of(":a", n(amount)))
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+            pruneReleased(key, held.item());
+            return held;
         } catch (ConditionalCheckFailedException refused) {
             Map<String, AttributeValue> old = refused.item();
             if (old == null || old.isEmpty()) {
@@ -68,11 +82,11 @@ final class PurchaseHolds {
     /** Gives the hold back if there is one; otherwise marks the purchase released so a late take is refused. */
     void giveBack(String key, String purchaseId, long amount) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (write("SET #c = #c + holds.#p, released.#p = :a REMOVE holds.#p", "attribute_exists(holds.#p)",
+            if (write("SET #c = #c + holds.#p, released.#p = :now REMOVE holds.#p", "attribute_exists(holds.#p)",
                     key, purchaseId, amount)) {
                 return;
             }
-            if (write("SET released.#p = :zero", "attribute_exists(#k) AND attribute_not_exists(holds.#p)",
+            if (write("SET released.#p = :now", "attribute_exists(#k) AND attribute_not_exists(holds.#p)",
                     key, purchaseId, amount)) {
                 return; // nothing was held (or already given back): the purchase can no longer take
             }
@@ -88,7 +102,7 @@ final class PurchaseHolds {
      * entry it leaves makes a repeat change nothing. False when it was already given back.
      */
     boolean giveBackConfirmed(String key, String purchaseId, long amount) {
-        return write("SET #c = #c + :a, released.#p = :a",
+        return write("SET #c = #c + :a, released.#p = :now",
                 "attribute_exists(#k) AND attribute_not_exists(holds.#p) AND attribute_not_exists(released.#p)",
                 key, purchaseId, amount);
     }
@@ -111,12 +125,31 @@ final class PurchaseHolds {
         }
     }
 
+    /** One extra write, only when some release marker has outlived any late action it could block. */
+    private void pruneReleased(String key, Map<String, AttributeValue> item) {
+        long oldest = clock.millis() - keepReleased.toMillis();
+        List<String> stale = item.get("released").m().entrySet().stream()
+                .filter(entry -> Long.parseLong(entry.getValue().n()) < oldest).map(Map.Entry::getKey).limit(50).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < stale.size(); i++) {
+            names.put("#r" + i, stale.get(i));
+            paths.add("released.#r" + i);
+        }
+        dynamo.updateItem(b -> b.tableName(table).key(key(key))
+                .updateExpression("REMOVE " + String.join(", ", paths))
+                .expressionAttributeNames(names));
+    }
+
     private boolean exists(String key) {
         return !dynamo.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true)).item().isEmpty();
     }
 
     private Map<String, String> names(String expressions, String purchaseId) {
-        Map<String, String> names = new java.util.HashMap<>(Map.of("#p", purchaseId));
+        Map<String, String> names = new HashMap<>(Map.of("#p", purchaseId));
         if (expressions.contains("#c")) {
             names.put("#c", counter);
         }
@@ -126,13 +159,13 @@ final class PurchaseHolds {
         return names;
     }
 
-    private static Map<String, AttributeValue> values(String expressions, long amount) {
-        Map<String, AttributeValue> values = new java.util.HashMap<>();
+    private Map<String, AttributeValue> values(String expressions, long amount) {
+        Map<String, AttributeValue> values = new HashMap<>();
         if (expressions.contains(":a")) {
             values.put(":a", n(amount));
         }
-        if (expressions.contains(":zero")) {
-            values.put(":zero", n(0));
+        if (expressions.contains(":now")) {
+            values.put(":now", n(clock.millis()));
         }
         return values.isEmpty() ? null : values;
     }

@@ -15,6 +15,7 @@ import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchases;
 import com.unicornstore.retail.domain.Wallets;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,13 +42,15 @@ public class RetailConfiguration {
     }
 
     @Bean
-    Inventory inventory(DynamoDbClient dynamo, AwsResourceNames names) {
-        return new DynamoDbInventory(dynamo, names.tables().products());
+    Inventory inventory(DynamoDbClient dynamo, AwsResourceNames names,
+            @Value("${unicorn.retail.keep-release-markers}") Duration keepReleased) {
+        return new DynamoDbInventory(dynamo, names.tables().products(), keepReleased, Clock.systemUTC());
     }
 
     @Bean
-    Wallets wallets(DynamoDbClient dynamo, AwsResourceNames names) {
-        return new DynamoDbWallets(dynamo, names.tables().wallets());
+    Wallets wallets(DynamoDbClient dynamo, AwsResourceNames names,
+            @Value("${unicorn.retail.keep-release-markers}") Duration keepReleased) {
+        return new DynamoDbWallets(dynamo, names.tables().wallets(), keepReleased, Clock.systemUTC());
     }
 
     @Bean

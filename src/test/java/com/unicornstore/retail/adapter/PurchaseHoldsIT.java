@@ -7,8 +7,13 @@ import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Wallets;
 import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Saga participants' actions and compensations against DynamoDB: retried, reordered, repeated. */
 @PlatformIntegrationTest
@@ -19,6 +24,9 @@ class PurchaseHoldsIT extends StoreClient {
 
     @Autowired
     Wallets wallets;
+
+    @Autowired
+    DynamoDbClient dynamo;
 
     @Test
     void a_reservation_retried_takes_stock_once_and_a_release_retried_gives_it_back_once() {
@@ -71,5 +79,23 @@ class PurchaseHoldsIT extends StoreClient {
         inventory.release("no-such-unicorn", "p-ghost", 1);
 
         assertThat(api.get("/products/no-such-unicorn").status()).isEqualTo(404);
+    }
+
+    @Test
+    void release_markers_past_their_keeping_time_are_pruned_by_the_next_reservation() {
+        inventory.release("4", "p-long-ago", 1);
+        assertThat(releaseMarkers("4")).containsKey("p-long-ago");
+        Inventory aWeekLater = new DynamoDbInventory(dynamo, names.tables().products(), Duration.ofDays(7),
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(8)));
+
+        aWeekLater.reserve("4", "p-today", 1);
+
+        assertThat(releaseMarkers("4")).doesNotContainKey("p-long-ago");
+        inventory.release("4", "p-today", 1);
+    }
+
+    private Map<String, AttributeValue> releaseMarkers(String product) {
+        return dynamo.getItem(b -> b.tableName(names.tables().products())
+                .key(Map.of("id", AttributeValue.fromS(product))).consistentRead(true)).item().get("released").m();
     }
 }
