@@ -2,6 +2,7 @@ package com.unicornstore.platform.provisioning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +10,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -49,21 +52,21 @@ public final class LocalProvisioner {
     }
 
     private void createTable(TableSpec spec) {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        List<KeySchemaElement> keys = new ArrayList<>();
-        attributes.add(AttributeDefinition.builder().attributeName(spec.partitionKey().name())
-                .attributeType(spec.partitionKey().type()).build());
-        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey().name()).keyType(KeyType.HASH).build());
-        if (spec.sortKey() != null) {
-            attributes.add(AttributeDefinition.builder().attributeName(spec.sortKey().name())
-                    .attributeType(spec.sortKey().type()).build());
-            keys.add(KeySchemaElement.builder().attributeName(spec.sortKey().name()).keyType(KeyType.RANGE).build());
-        }
+        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
+        List<KeySchemaElement> keys = keySchema(spec.partitionKey(), spec.sortKey(), attributes);
+        List<GlobalSecondaryIndex> indexes = spec.indexes().stream()
+                .map(index -> GlobalSecondaryIndex.builder().indexName(index.name())
+                        .keySchema(keySchema(index.partitionKey(), index.sortKey(), attributes))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .toList();
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(spec.name())
-                .attributeDefinitions(attributes)
+                .attributeDefinitions(attributes.values())
                 .keySchema(keys)
                 .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
         if (spec.stream()) {
             request.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE));
         }
@@ -71,7 +74,26 @@ public final class LocalProvisioner {
             dynamo.createTable(request.build());
         } catch (ResourceInUseException alreadyThere) {
             LOG.debug("Table {} already exists", spec.name());
+            return;
         }
+        if (spec.ttlAttribute() != null) {
+            dynamo.updateTimeToLive(b -> b.tableName(spec.name())
+                    .timeToLiveSpecification(t -> t.attributeName(spec.ttlAttribute()).enabled(true)));
+        }
+    }
+
+    private static List<KeySchemaElement> keySchema(TableSpec.Key partition, TableSpec.Key sort,
+            Map<String, AttributeDefinition> attributes) {
+        List<TableSpec.Key> parts = sort == null ? List.of(partition) : List.of(partition, sort);
+        List<KeySchemaElement> keys = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            TableSpec.Key key = parts.get(i);
+            attributes.putIfAbsent(key.name(),
+                    AttributeDefinition.builder().attributeName(key.name()).attributeType(key.type()).build());
+            keys.add(KeySchemaElement.builder().attributeName(key.name())
+                    .keyType(i == 0 ? KeyType.HASH : KeyType.RANGE).build());
+        }
+        return keys;
     }
 
     private void createQueue(QueueSpec spec) {

@@ -4,6 +4,7 @@ import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.saga.domain.SagaStep;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,16 +20,30 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The saga log in DynamoDB: one item per saga (key {@code saga_id}), changed only by single-item
- * conditional writes. A saga costs one write per step, one per state transition.
+ * conditional writes. A saga costs one write per step, one per state transition. An open saga
+ * carries {@code open_shard}, the key of the sparse index {@value #OPEN_INDEX} that recovery
+ * queries (by shard, lease first) instead of scanning; a finished one loses it and gets an
+ * {@code expires_at} for DynamoDB's TTL, so the log does not grow without end.
  */
 public final class DynamoDbSagaLog implements SagaLog {
 
+    /** Sparse index of open sagas: partition {@code open_shard}, sort {@code lease_until}. */
+    public static final String OPEN_INDEX = "open-by-lease";
+    /** Spreads open sagas over a few index partitions, so none gets hot. */
+    static final int SHARDS = 8;
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration retention;
 
-    public DynamoDbSagaLog(DynamoDbClient dynamo, String table) {
+    public DynamoDbSagaLog(DynamoDbClient dynamo, String table, Duration retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.retention = retention;
+    }
+
+    static String shardOf(String sagaId) {
+        return Integer.toString(Math.floorMod(sagaId.hashCode(), SHARDS));
     }
 
     @Override
@@ -37,7 +52,7 @@ public final class DynamoDbSagaLog implements SagaLog {
                 .updateExpression("SET steps = list_append(if_not_exists(steps, :empty), :step), "
                         + "#state = if_not_exists(#state, :running), #owner = if_not_exists(#owner, :owner), "
                         + "lease_until = if_not_exists(lease_until, :lease), attempts = if_not_exists(attempts, :zero), "
-                        + "updated_at = :now")
+                        + "open_shard = if_not_exists(open_shard, :shard), updated_at = :now")
                 .conditionExpression("attribute_not_exists(saga_id) OR #state = :running")
                 .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
                 .expressionAttributeValues(Map.of(
@@ -47,6 +62,7 @@ public final class DynamoDbSagaLog implements SagaLog {
                         ":owner", s(owner),
                         ":lease", n(leaseUntil.toEpochMilli()),
                         ":zero", n(0),
+                        ":shard", s(shardOf(sagaId)),
                         ":now", s(Instant.now().toString())))
                 .build()).isPresent();
     }
@@ -62,8 +78,13 @@ public final class DynamoDbSagaLog implements SagaLog {
         }
         values.put(":to", s(to.name()));
         values.put(":now", s(Instant.now().toString()));
+        String update = "SET #state = :to, updated_at = :now";
+        if (to.isFinal()) {
+            values.put(":expires", n(Instant.now().plus(retention).getEpochSecond()));
+            update += ", expires_at = :expires REMOVE open_shard";
+        }
         return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
-                .updateExpression("SET #state = :to, updated_at = :now")
+                .updateExpression(update)
                 .conditionExpression("#state IN (" + String.join(", ", allowed) + ")")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(values)
@@ -116,15 +137,13 @@ public final class DynamoDbSagaLog implements SagaLog {
     @Override
     public List<SagaRecord> findAbandoned(Instant now) {
         List<SagaRecord> found = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(table)
-                        .filterExpression("lease_until < :now AND #state IN (:running, :completing, :compensating)")
-                        .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(
-                                ":now", n(now.toEpochMilli()),
-                                ":running", s(SagaState.RUNNING.name()),
-                                ":completing", s(SagaState.COMPLETING.name()),
-                                ":compensating", s(SagaState.COMPENSATING.name()))))
-                .items().forEach(item -> found.add(SagaItems.record(item)));
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = Integer.toString(shard);
+            dynamo.queryPaginator(b -> b.tableName(table).indexName(OPEN_INDEX)
+                            .keyConditionExpression("open_shard = :shard AND lease_until < :now")
+                            .expressionAttributeValues(Map.of(":shard", s(partition), ":now", n(now.toEpochMilli()))))
+                    .items().forEach(item -> found.add(SagaItems.record(item)));
+        }
         return found;
     }
 

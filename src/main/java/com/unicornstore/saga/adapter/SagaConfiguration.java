@@ -16,12 +16,14 @@ public class SagaConfiguration {
 
     @Bean
     TableSpec sagasTable(AwsResourceNames names) {
-        return TableSpec.of(names.tables().sagas(), Key.string("saga_id"));
+        return TableSpec.of(names.tables().sagas(), Key.string("saga_id"))
+                .withIndex(new TableSpec.Index(DynamoDbSagaLog.OPEN_INDEX, Key.string("open_shard"), Key.number("lease_until")))
+                .expiringBy("expires_at");
     }
 
     @Bean
-    SagaLog sagaLog(DynamoDbClient dynamo, AwsResourceNames names) {
-        return new DynamoDbSagaLog(dynamo, names.tables().sagas());
+    SagaLog sagaLog(DynamoDbClient dynamo, AwsResourceNames names, SagaProperties properties) {
+        return new DynamoDbSagaLog(dynamo, names.tables().sagas(), properties.retention());
     }
 
     @Bean

@@ -4,11 +4,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Durable saga service settings: lease length, recovery cadence and the retry budget. */
+/** Durable saga service settings: lease length, recovery cadence, how long finished sagas are kept, the retry budget. */
 @ConfigurationProperties("unicorn.saga")
 public record SagaProperties(
         @DefaultValue("15s") Duration lease,
         @DefaultValue("5s") Duration recoveryInterval,
+        @DefaultValue("P30D") Duration retention,
         @DefaultValue Retry retry) {
 
     /** Backoff of compensations and completions. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Camel's Saga EIP driven by the durable saga service, against the DynamoDB saga log. */
 @PlatformIntegrationTest
@@ -48,6 +51,12 @@ class DurableSagaServiceIT {
     AwsCallCounter calls;
 
     @Autowired
+    DynamoDbClient dynamo;
+
+    @Autowired
+    AwsResourceNames names;
+
+    @Autowired
     CamelContext camel;
 
     @BeforeEach
@@ -63,6 +72,10 @@ class DurableSagaServiceIT {
         assertThat(participants.calls()).containsExactly("do-a", "do-b", "confirm-b", "confirm-a");
         assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPLETED);
         assertThat(log.find(sagaId).orElseThrow().steps()).hasSize(2);
+        var item = dynamo.getItem(b -> b.tableName(names.tables().sagas())
+                .key(Map.of("saga_id", AttributeValue.fromS(sagaId)))).item();
+        assertThat(item).as("a finished saga leaves the open-sagas index").doesNotContainKey("open_shard");
+        assertThat(Long.parseLong(item.get("expires_at").n())).isGreaterThan(Instant.now().getEpochSecond());
     }
 
     @Test
