@@ -69,9 +69,10 @@ public final class IdempotentRequests {
             return;
         }
         Message message = exchange.getMessage();
+        // the request took effect: whatever happens to the stored copy, the key must not be given up
+        exchange.removeProperty(CLAIMED);
         store.complete(key, new StoredResponse(message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
                 message.getHeader(Exchange.CONTENT_TYPE, String.class), message.getBody(String.class)));
-        exchange.removeProperty(CLAIMED);
     }
 
     private void claimed(Exchange exchange, String key) {

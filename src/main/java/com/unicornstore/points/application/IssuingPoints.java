@@ -14,14 +14,14 @@ public final class IssuingPoints {
         this.commands = commands;
     }
 
-    /** The new lot's event; empty when the correlation's points were already revoked (its purchase was undone). */
+    /** The new lot's event; empty when the correlation's points were already issued, or revoked (its purchase undone). */
     public Optional<PointsIssued> issue(IssuePoints command) {
         return commands.execute(command).stream().map(PointsIssued.class::cast).findFirst();
     }
 
-    /** For callers that must get a lot or a refusal: 409 when the correlation's points were revoked. */
+    /** For callers that must get a new lot or a refusal: 409 when the correlation's points were issued or revoked. */
     public PointsIssued issueOrRefuse(IssuePoints command) {
-        return issue(command).orElseThrow(() -> new Rejection(Rejection.Kind.CONFLICT, "points-revoked",
-                "Points for '" + command.correlationId() + "' were revoked; they cannot be issued again."));
+        return issue(command).orElseThrow(() -> new Rejection(Rejection.Kind.CONFLICT, "points-already-settled",
+                "Points for '" + command.correlationId() + "' were already issued or revoked."));
     }
 }

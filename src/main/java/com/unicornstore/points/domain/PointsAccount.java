@@ -68,8 +68,8 @@ public final class PointsAccount {
 
     public List<PointsEvent> process(PointsCommand command, CommandContext context) {
         if (command instanceof IssuePoints issue) {
-            if (revoked.contains(issue.correlationId())) {
-                return List.of(); // its revocation came first: the purchase was compensated
+            if (revoked.contains(issue.correlationId()) || holdsLotOf(issue.correlationId())) {
+                return List.of(); // revoked first (a compensated purchase), or a repeat of an issue that happened
             }
             return List.of(new PointsIssued(context.newEventId().get(), accountId, issue.amount(), context.now(),
                     issue.correlationId(), context.now().plus(context.lotLifetime())));
@@ -132,6 +132,10 @@ public final class PointsAccount {
         long amount = shares.stream().mapToLong(LotShare::amount).sum();
         return List.of(new PointsExpired(context.newEventId().get(), accountId, amount, context.now(),
                 "expiry:" + accountId + ":" + (version + 1), shares));
+    }
+
+    private boolean holdsLotOf(String correlationId) {
+        return lots.stream().anyMatch(lot -> correlationId.equals(lot.correlationId()));
     }
 
     private List<Lot> spendable(Instant now) {

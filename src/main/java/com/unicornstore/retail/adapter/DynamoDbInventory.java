@@ -42,6 +42,6 @@ public final class DynamoDbInventory implements Inventory {
 
     @Override
     public void restock(String productId, String purchaseId, int quantity) {
-        holds.giveBackConfirmed(productId, purchaseId, quantity);
+        holds.giveBackCompleted(productId, purchaseId, quantity);
     }
 }

@@ -26,7 +26,7 @@ public final class DynamoDbPurchases implements Purchases {
     }
 
     @Override
-    public void add(Purchase purchase) {
+    public Optional<Purchase> addIfAbsent(Purchase purchase) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("purchase_id", s(purchase.id()));
         item.put("user_id", s(purchase.order().userId()));
@@ -36,7 +36,12 @@ public final class DynamoDbPurchases implements Purchases {
         item.put("total", n(purchase.total()));
         item.put("points", n(purchase.points()));
         item.put("created_at", s(purchase.createdAt().toString()));
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)"));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)"));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException exists) {
+            return find(purchase.id());
+        }
     }
 
     @Override

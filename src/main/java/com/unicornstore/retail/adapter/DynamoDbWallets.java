@@ -41,6 +41,6 @@ public final class DynamoDbWallets implements Wallets {
 
     @Override
     public void credit(String username, String purchaseId, long amount) {
-        holds.giveBackConfirmed(username, purchaseId, amount);
+        holds.giveBackCompleted(username, purchaseId, amount);
     }
 }

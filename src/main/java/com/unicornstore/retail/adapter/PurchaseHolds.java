@@ -98,13 +98,13 @@ final class PurchaseHolds {
     }
 
     /**
-     * Gives back a purchase whose hold was already confirmed (a refund), once: the {@code released}
-     * entry it leaves makes a repeat change nothing. False when it was already given back.
+     * Gives back a completed purchase (a refund), once, whether or not its hold was confirmed yet
+     * (a confirmation still being retried then finds nothing to confirm). The {@code released}
+     * entry it leaves makes a repeat change nothing: false when it was already given back.
      */
-    boolean giveBackConfirmed(String key, String purchaseId, long amount) {
-        return write("SET #c = #c + :a, released.#p = :now",
-                "attribute_exists(#k) AND attribute_not_exists(holds.#p) AND attribute_not_exists(released.#p)",
-                key, purchaseId, amount);
+    boolean giveBackCompleted(String key, String purchaseId, long amount) {
+        return write("SET #c = #c + :a, released.#p = :now REMOVE holds.#p",
+                "attribute_exists(#k) AND attribute_not_exists(released.#p)", key, purchaseId, amount);
     }
 
     /** The hold becomes final: forget it, so the item does not grow with every purchase. */

@@ -2,6 +2,7 @@ package com.unicornstore.retail.adapter;
 
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.platform.idempotency.IdempotentRequests;
 import com.unicornstore.retail.application.PlacingPurchase;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchase;
@@ -20,6 +21,9 @@ import org.apache.camel.Header;
  * the same headers come back to compensations and completions as saga options.
  */
 public final class PurchaseSteps {
+
+    /** Exchange property: the purchase was made by an earlier request with the same Idempotency-Key. */
+    public static final String PURCHASE_MADE = "unicorn.purchase.made";
 
     private final JsonBodies bodies;
     private final PlacingPurchase placing;
@@ -43,9 +47,14 @@ public final class PurchaseSteps {
         return new PurchaseOrder(userId, productId, (int) quantity);
     }
 
-    /** Opens the purchase and puts the order in the headers the saga steps and their options read. */
-    public void open(PurchaseOrder order, Exchange exchange) {
-        Purchase purchase = placing.open(order);
+    /**
+     * Opens the purchase and puts the order in the headers the saga steps and their options read.
+     * A retry that finds its purchase already COMPLETED gets that purchase as the answer, and the
+     * {@code purchaseMade} property tells the route to skip the saga.
+     */
+    public void open(PurchaseOrder order, @Header(IdempotentRequests.HEADER) String idempotencyKey, Exchange exchange) {
+        PlacingPurchase.Opened opened = placing.open(order, idempotencyKey);
+        Purchase purchase = opened.purchase();
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader("purchaseId", purchase.id());
@@ -53,6 +62,11 @@ public final class PurchaseSteps {
         message.setHeader("productId", order.productId());
         message.setHeader("quantity", order.quantity());
         message.setBody(null);
+        if (!opened.fresh()) {
+            message.setHeader("total", purchase.total());
+            message.setHeader("points", purchase.points());
+            exchange.setProperty(PURCHASE_MADE, true);
+        }
     }
 
     public void reserveStock(@Header("purchaseId") String purchaseId, @Header("productId") String productId,

@@ -7,7 +7,10 @@ import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
 import com.unicornstore.retail.domain.Purchases;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,11 +28,30 @@ public final class PlacingPurchase {
         this.clock = clock;
     }
 
-    public Purchase open(PurchaseOrder order) {
-        Purchase purchase = Purchase.pending(UUID.randomUUID().toString(), order, clock.instant());
-        purchases.add(purchase);
-        return purchase;
+    /**
+     * Opens the purchase. With an idempotency key its id is derived from the key, so a retry whose
+     * first answer was lost finds the purchase it already made instead of buying again: a completed
+     * one is returned, any other outcome is refused.
+     */
+    public Opened open(PurchaseOrder order, String idempotencyKey) {
+        String id = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("purchase\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        Purchase purchase = Purchase.pending(id, order, clock.instant());
+        Optional<Purchase> existing = purchases.addIfAbsent(purchase);
+        if (existing.isEmpty()) {
+            return new Opened(purchase, true);
+        }
+        Purchase earlier = existing.get();
+        if (earlier.status() != PurchaseStatus.COMPLETED) {
+            throw new Rejection(Rejection.Kind.CONFLICT, "purchase-already-made",
+                    "This Idempotency-Key already made purchase " + id + ", which is " + earlier.status() + ".",
+                    List.of(), Map.of("purchase_id", id, "status", earlier.status().name()));
+        }
+        return new Opened(earlier, false);
     }
+
+    /** The purchase to go on with, and whether it was just opened (false: an earlier one, already COMPLETED). */
+    public record Opened(Purchase purchase, boolean fresh) {}
 
     public void completed(String purchaseId, long total, long points, String sagaId) {
         purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null, sagaId);

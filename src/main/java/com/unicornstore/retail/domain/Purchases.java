@@ -5,7 +5,8 @@ import java.util.Optional;
 /** The record of every purchase. */
 public interface Purchases {
 
-    void add(Purchase purchase);
+    /** Records a new purchase; when one with its id exists already, records nothing and returns that one. */
+    Optional<Purchase> addIfAbsent(Purchase purchase);
 
     /**
      * Records how the purchase ended, as its caller saw it. A pending purchase takes any outcome;

@@ -126,25 +126,43 @@ final class DurableSagaCoordinator implements CamelSagaCoordinator {
                 return;
             }
         }
-        if (during != end) {
-            service.log().transition(id, EnumSet.of(during), end);
+        try {
+            if (during != end) {
+                service.log().transition(id, EnumSet.of(during), end);
+            }
+            service.finished(id, end);
+        } catch (RuntimeException logUnreachable) {
+            abandon(logUnreachable);
         }
-        service.finished(id, end);
     }
 
     private void retryLater(SagaState during, SagaState end, Function<SagaStep, String> action, int index, int attempts,
             String uri, Exception failure) {
         String error = uri + ": " + failure;
-        service.log().recordFailure(id, attempts, error);
-        if (service.retry().exhausted(attempts)) {
-            LOG.error("Saga {} FAILED after {} attempts towards {}: {}", id, attempts, end, error);
-            service.log().transition(id, SagaState.OPEN, SagaState.FAILED);
-            service.finished(id, SagaState.FAILED);
+        try {
+            service.log().recordFailure(id, attempts, error);
+            if (service.retry().exhausted(attempts)) {
+                LOG.error("Saga {} FAILED after {} attempts towards {}: {}", id, attempts, end, error);
+                service.log().transition(id, SagaState.OPEN, SagaState.FAILED);
+                service.finished(id, SagaState.FAILED);
+                return;
+            }
+        } catch (RuntimeException logUnreachable) {
+            abandon(logUnreachable);
             return;
         }
         var delay = service.retry().delayAfter(attempts, ThreadLocalRandom.current()::nextDouble);
         LOG.warn("Saga {} attempt {} towards {} failed ({}); retrying in {}", id, attempts, end, error, delay);
         service.schedule(() -> run(during, end, action, index, attempts), delay);
+    }
+
+    /**
+     * The log itself cannot be written: stop driving the saga here and stop renewing its lease, so
+     * that recovery (here or on another instance) takes it over once the backend answers again.
+     */
+    private void abandon(RuntimeException cause) {
+        LOG.warn("Saga {} left to recovery: the saga log did not answer ({})", id, cause.toString());
+        service.abandon(id);
     }
 
     private Exception send(String uri, Map<String, String> options) {

@@ -79,19 +79,28 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         int recovered = 0;
         Instant now = clock.instant();
         for (SagaRecord abandoned : log.findAbandoned(now)) {
-            var taken = log.takeOver(abandoned.id(), instanceId, now.plus(lease), now);
-            if (taken.isEmpty()) {
-                continue;
+            try {
+                recovered += recover(abandoned, now) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not recover saga {} now; the next round will try again: {}", abandoned.id(), e.toString());
+                active.remove(abandoned.id());
             }
-            SagaRecord record = taken.get();
-            LOG.warn("Recovering saga {} ({}, owner {} stopped renewing its lease)", record.id(), record.state(),
-                    abandoned.owner());
-            DurableSagaCoordinator coordinator = new DurableSagaCoordinator(this, record.id(), record.steps());
-            active.put(record.id(), coordinator);
-            coordinator.resume(record.state(), record.attempts());
-            recovered++;
         }
         return recovered;
+    }
+
+    private boolean recover(SagaRecord abandoned, Instant now) {
+        var taken = log.takeOver(abandoned.id(), instanceId, now.plus(lease), now);
+        if (taken.isEmpty()) {
+            return false;
+        }
+        SagaRecord record = taken.get();
+        LOG.warn("Recovering saga {} ({}, owner {} stopped renewing its lease)", record.id(), record.state(),
+                abandoned.owner());
+        DurableSagaCoordinator coordinator = new DurableSagaCoordinator(this, record.id(), record.steps());
+        active.put(record.id(), coordinator);
+        coordinator.resume(record.state(), record.attempts());
+        return true;
     }
 
     SagaLog log() {
@@ -120,6 +129,11 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
 
     void schedule(Runnable task, Duration delay) {
         executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops renewing the saga's lease, so that recovery takes it over when it runs out. */
+    void abandon(String sagaId) {
+        active.remove(sagaId);
     }
 
     void finished(String sagaId, SagaState state) {

@@ -16,7 +16,7 @@ public record SagaProperties(
     public record Retry(
             @DefaultValue("200ms") Duration initialDelay,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("10s") Duration maxDelay,
+            @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("0.5") double jitter,
-            @DefaultValue("8") int maxAttempts) {}
+            @DefaultValue("20") int maxAttempts) {}
 }

@@ -142,4 +142,12 @@ class PointsAccountTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PointsIssued("i", ACCOUNT, 0, T0, "c", T0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void an_issue_repeated_for_the_same_correlation_issues_nothing_more() {
+        AccountScenario scenario = given(issued("purchase", 170, T0));
+
+        assertThat(scenario.when(new IssuePoints(ACCOUNT, 170, "c-purchase"), LATER)).isEmpty();
+        assertThat(scenario.when(new IssuePoints(ACCOUNT, 170, "c-other"), LATER)).hasSize(1);
+    }
 }

@@ -9,10 +9,16 @@ import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** After the purchase: what GET /purchase/{id} shows, refunds, and retries with an Idempotency-Key. */
 @PlatformIntegrationTest
 class PurchaseLifecycleIT extends StoreClient {
+
+    @Autowired
+    DynamoDbClient dynamo;
 
     @Test
     void a_completed_purchase_shows_each_step_completed() {
@@ -94,6 +100,21 @@ class PurchaseLifecycleIT extends StoreClient {
         assertThat(retry.json().get("purchase_id")).isEqualTo(first.json().get("purchase_id"));
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(stock("3")).isEqualTo(stockBefore - 1);
+        assertThat(wallet(user)).isEqualTo(4100);
+    }
+
+    @Test
+    void a_retry_whose_first_answer_was_lost_finds_the_purchase_it_made_and_buys_nothing_more() {
+        String user = shopper("forgetful", 5000);
+        Api.Response first = buy(user, "3", 1, Map.of("Idempotency-Key", "order-lost"));
+        dynamo.deleteItem(b -> b.tableName(names.tables().idempotency())
+                .key(Map.of("idempotency_key", AttributeValue.fromS("order-lost"))));
+
+        Api.Response retry = buy(user, "3", 1, Map.of("Idempotency-Key", "order-lost"));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("purchase_id")).isEqualTo(first.json().get("purchase_id"));
+        assertThat(retry.json().get("status").asText()).isEqualTo("COMPLETED");
         assertThat(wallet(user)).isEqualTo(4100);
     }
 }

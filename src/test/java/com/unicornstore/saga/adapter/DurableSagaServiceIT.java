@@ -10,6 +10,7 @@ import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.saga.domain.SagaStep;
+import com.unicornstore.support.BackgroundRoutes;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,12 +161,15 @@ class DurableSagaServiceIT {
     }
 
     @Test
-    void a_two_step_saga_costs_one_write_per_step_and_one_per_transition() {
+    void a_two_step_saga_costs_one_write_per_step_and_one_per_transition() throws Exception {
+        BackgroundRoutes background = BackgroundRoutes.stop(camel);
         Map<String, Long> before = calls.snapshot();
 
         producer.sendBodyAndHeaders("direct:saga.test-order", "", Map.of("item", "unicorn-4", "fail", "no"));
+        Map<String, Long> made = AwsCallCounter.difference(before, calls.snapshot());
+        background.resume();
 
         // append a, append b, RUNNING->COMPLETING, COMPLETING->COMPLETED; no reads
-        assertThat(AwsCallCounter.difference(before, calls.snapshot())).isEqualTo(Map.of("DynamoDb.UpdateItem", 4L));
+        assertThat(made).isEqualTo(Map.of("DynamoDb.UpdateItem", 4L));
     }
 }
