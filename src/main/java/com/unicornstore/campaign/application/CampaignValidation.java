@@ -15,6 +15,7 @@ import com.unicornstore.campaign.domain.formula.FormulaParser;
 import com.unicornstore.campaign.domain.formula.FormulaSyntaxException;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.domain.Rejection.Violation;
+import com.unicornstore.platform.web.JsonNumbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,9 @@ public final class CampaignValidation {
     private final FormulaParser formulas;
     private final Schema schema;
 
+    /** Far above any real campaign, far below DynamoDB's 400 KB item limit. */
+    static final int MAX_DOCUMENT_CHARS = 64 * 1024;
+
     public CampaignValidation(ObjectMapper json, PathLanguage paths) {
         this.json = json;
         this.paths = paths;
@@ -60,7 +64,13 @@ public final class CampaignValidation {
      * @throws Rejection listing every problem, when there is any
      */
     public void check(ObjectNode document) {
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(JsonNumbers.outOfRange(document));
+        if (document.toString().length() > MAX_DOCUMENT_CHARS) {
+            violations.add(new Violation("/", "the campaign document is larger than " + MAX_DOCUMENT_CHARS + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw Rejection.invalid(violations); // nothing below may expand such a number
+        }
         unwrapRules(document, violations);
         for (Error error : schema.validate(document)) {
             violations.add(new Violation(pointer(error), error.getMessage()));

@@ -67,7 +67,7 @@ public final class CompiledCampaign {
             }
             if (rule.command() == Command.ISSUE) {
                 long points = wholePoints(result);
-                issued = Math.addExact(issued, points);
+                issued = Evaluation.saturatingSum(issued, points);
                 matched.add(new Evaluation.Match(campaign.name(), rule.index(), points));
             } else {
                 factors.add(result.signum() < 0 ? BigDecimal.ZERO : result);
@@ -78,6 +78,7 @@ public final class CompiledCampaign {
         if (campaign.maxPointsPerEvent() != null) {
             total = Math.min(total, campaign.maxPointsPerEvent());
         }
+        total = Math.min(total, Evaluation.MAX_POINTS);
         return new Evaluation(total, matched, failures);
     }
 

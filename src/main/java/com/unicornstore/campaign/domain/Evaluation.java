@@ -31,6 +31,15 @@ public record Evaluation(long points, List<Match> matched, List<RuleFailure> fai
         allMatched.addAll(other.matched);
         List<RuleFailure> allFailures = new ArrayList<>(failures);
         allFailures.addAll(other.failures);
-        return new Evaluation(Math.addExact(points, other.points), allMatched, allFailures);
+        return new Evaluation(Math.min(saturatingSum(points, other.points), MAX_POINTS), allMatched, allFailures);
+    }
+
+    /** The most points one event can earn: what the points ledger accepts in one command. */
+    public static final long MAX_POINTS = 1_000_000_000L;
+
+    /** A sum that stops at Long.MAX_VALUE instead of overflowing: rules may award absurd amounts. */
+    static long saturatingSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

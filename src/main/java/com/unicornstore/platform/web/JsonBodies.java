@@ -41,6 +41,10 @@ public final class JsonBodies {
         if (!(node instanceof ObjectNode object)) {
             throw Rejection.invalid("body", "must be a JSON object");
         }
+        var outOfRange = JsonNumbers.outOfRange(object);
+        if (!outOfRange.isEmpty()) {
+            throw Rejection.invalid(outOfRange);
+        }
         return object;
     }
 

@@ -31,6 +31,11 @@ public final class ProblemMapper {
         if (cause instanceof Rejection rejection) {
             return fromRejection(rejection);
         }
+        if (cause instanceof SdkServiceException service && service.statusCode() == 400
+                && String.valueOf(service.getMessage()).contains("Item size")) {
+            return Problem.of(422, "too-large", "Unprocessable Content",
+                    "The request would make a stored item larger than the platform can hold.");
+        }
         if (isBackendOutage(cause)) {
             LOG.warn("Backend unavailable: {}", cause.toString());
             return Problem.of(503, "backend-unavailable", "Service Unavailable",

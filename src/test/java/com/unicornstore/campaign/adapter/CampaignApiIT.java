@@ -237,4 +237,19 @@ class CampaignApiIT {
                 "{\"amount\":1700,\"occurred_at\":\"yesterday\"}").json().get("errors").get(0).get("field").asText())
                 .isEqualTo("occurred_at");
     }
+
+    @Test
+    void a_number_no_store_can_hold_is_refused_before_anything_computes_with_it() {
+        Api.Response dryRun = api.json("POST", "/campaigns/1/evaluate?client=UnicornStore",
+                "{\"amount\":1e999999999,\"client\":\"UnicornStore\"}");
+        Api.Response create = api.json("POST", "/campaigns", "{\"client\":\"" + client + "\",\"campaign_name\":\"huge\","
+                + "\"rules\":[{\"variable\":\"$.amount\",\"condition\":{\"rule\":\"numeric_greater_than\","
+                + "\"value\":1e999999999},\"action\":{\"command\":\"issue\",\"formula\":\"1\"}}]}");
+
+        assertThat(dryRun.status()).isEqualTo(400);
+        assertThat(dryRun.json().get("errors").get(0).get("field").asText()).isEqualTo("/amount");
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(create.json().get("errors").get(0).get("field").asText()).isEqualTo("/rules/0/condition/value");
+        assertThat(api.get("/campaigns/huge?client=" + client).status()).isEqualTo(404);
+    }
 }
