@@ -112,21 +112,30 @@ final class PurchaseHolds {
         write("REMOVE holds.#p", "attribute_exists(#k)", key, purchaseId, 0);
     }
 
+    /** A conditional write; when it lands, stale release markers on the item are pruned (the item comes back with it). */
     private boolean write(String update, String condition, String key, String purchaseId, long amount) {
+        Map<String, AttributeValue> item;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(key))
+            item = dynamo.updateItem(b -> b.tableName(table).key(key(key))
                     .updateExpression(update)
                     .conditionExpression(condition)
                     .expressionAttributeNames(names(update + condition, purchaseId))
-                    .expressionAttributeValues(values(update + condition, amount)));
-            return true;
+                    .expressionAttributeValues(values(update + condition, amount))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException refused) {
             return false;
         }
+        if (update.contains("released.#p")) {
+            pruneReleased(key, item);
+        }
+        return true;
     }
 
     /** One extra write, only when some release marker has outlived any late action it could block. */
     private void pruneReleased(String key, Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey("released")) {
+            return;
+        }
         long oldest = clock.millis() - keepReleased.toMillis();
         List<String> stale = item.get("released").m().entrySet().stream()
                 .filter(entry -> Long.parseLong(entry.getValue().n()) < oldest).map(Map.Entry::getKey).limit(50).toList();

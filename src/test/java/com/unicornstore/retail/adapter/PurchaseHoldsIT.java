@@ -98,4 +98,15 @@ class PurchaseHoldsIT extends StoreClient {
         return dynamo.getItem(b -> b.tableName(names.tables().products())
                 .key(Map.of("id", AttributeValue.fromS(product))).consistentRead(true)).item().get("released").m();
     }
+
+    @Test
+    void a_sold_out_product_does_not_collect_release_markers_without_end() {
+        Inventory anHourLater = new DynamoDbInventory(dynamo, names.tables().products(), Duration.ofHours(1),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+        inventory.release("2", "p-refused-long-ago", 1);
+
+        anHourLater.release("2", "p-refused-now", 1);
+
+        assertThat(releaseMarkers("2")).containsKey("p-refused-now").doesNotContainKey("p-refused-long-ago");
+    }
 }
