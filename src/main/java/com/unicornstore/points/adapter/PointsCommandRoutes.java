@@ -1,11 +1,14 @@
 package com.unicornstore.points.adapter;
 
+import com.unicornstore.platform.domain.Rejection;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Points commands from the queue the purchase saga writes to. A message whose processing fails is
- * not deleted: the queue delivers it again and, after {@code maxReceiveCount} tries, moves it to
- * the dead-letter queue.
+ * Points commands from the queue the purchase saga writes to. A message that can never succeed
+ * (unreadable, invalid: a {@link Rejection}) goes to the dead-letter queue at once; one that failed
+ * for a passing reason (a backend outage) is not deleted, so the queue delivers it again and only
+ * after {@code maxReceiveCount} tries moves it to the dead-letter queue.
  */
 public class PointsCommandRoutes extends RouteBuilder {
 
@@ -15,6 +18,11 @@ public class PointsCommandRoutes extends RouteBuilder {
                 + "&waitTimeSeconds={{points.commands.wait-seconds}}"
                 + "&visibilityTimeout={{points.commands.visibility-timeout}}")
                 .routeId("points.consume-commands")
+                .onException(Rejection.class).handled(true)
+                    .log(LoggingLevel.WARN, "Poison points command parked in the dead-letter queue: ${exception.message}")
+                    .removeHeaders("*")
+                    .to("aws2-sqs:{{unicorn.queues.points-commands-dlq}}?autoCreateQueue=false")
+                .end()
                 .bean("pointsCommandMessages", "handle");
     }
 }

@@ -32,7 +32,7 @@ public class PointsConfiguration {
 
     @Bean
     QueueSpec pointsCommandsQueue(AwsResourceNames names) {
-        return new QueueSpec(names.queues().pointsCommands(), names.queues().pointsCommandsDlq(), 3);
+        return new QueueSpec(names.queues().pointsCommands(), names.queues().pointsCommandsDlq(), 10);
     }
 
     @Bean
@@ -188,8 +188,8 @@ public class PointsConfiguration {
     }
 
     @Bean
-    PointsRevocations pointsRevocations(RevokingPoints revoking) {
-        return new PointsRevocations(revoking);
+    PointsRevocations pointsRevocations(RevokingPoints revoking, ObjectMapper json) {
+        return new PointsRevocations(revoking, json);
     }
 
     @Bean

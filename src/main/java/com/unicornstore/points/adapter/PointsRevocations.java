@@ -1,5 +1,7 @@
 package com.unicornstore.points.adapter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.points.application.RevokingPoints;
 import com.unicornstore.points.domain.RevokePoints;
@@ -9,17 +11,22 @@ import java.util.Map;
 public final class PointsRevocations {
 
     private final RevokingPoints revoking;
+    private final ObjectMapper json;
 
-    public PointsRevocations(RevokingPoints revoking) {
+    public PointsRevocations(RevokingPoints revoking, ObjectMapper json) {
         this.revoking = revoking;
+        this.json = json;
     }
 
     /** {@code {"account_id","amount","correlation_id"}} in, {@code {"revoked"}} out: 0 when already revoked or spent. */
     public Map<String, Object> revoke(Map<String, Object> request) {
-        String account = Identifiers.require("account_id", (String) request.get("account_id"));
-        String correlation = Identifiers.require("correlation_id", (String) request.get("correlation_id"));
-        long amount = ((Number) request.get("amount")).longValue();
-        long revoked = revoking.revoke(new RevokePoints(account, amount, correlation)).map(r -> r.amount()).orElse(0L);
+        JsonNode body = json.valueToTree(request);
+        PointsRequests.AccountAmount fields = PointsRequests.accountAndAmount(body);
+        JsonNode correlation = body.get("correlation_id");
+        String correlationId = Identifiers.require("correlation_id",
+                correlation != null && correlation.isTextual() ? correlation.asText() : null);
+        long revoked = revoking.revoke(new RevokePoints(fields.accountId(), fields.amount(), correlationId))
+                .map(r -> r.amount()).orElse(0L);
         return Map.of("revoked", revoked);
     }
 }

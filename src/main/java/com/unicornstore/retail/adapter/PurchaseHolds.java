@@ -69,10 +69,10 @@ final class PurchaseHolds {
             if (old == null || old.isEmpty()) {
                 return new Taken.Missing();
             }
-            if (old.get("holds").m().containsKey(purchaseId)) {
+            if (entries(old, "holds").containsKey(purchaseId)) {
                 return new Taken.Held(old); // a retry of a take that already happened
             }
-            if (old.get("released").m().containsKey(purchaseId)) {
+            if (entries(old, "released").containsKey(purchaseId)) {
                 return new Taken.Released();
             }
             return new Taken.Short(Long.parseLong(old.get(counter).n()));
@@ -133,11 +133,8 @@ final class PurchaseHolds {
 
     /** One extra write, only when some release marker has outlived any late action it could block. */
     private void pruneReleased(String key, Map<String, AttributeValue> item) {
-        if (item == null || !item.containsKey("released")) {
-            return;
-        }
         long oldest = clock.millis() - keepReleased.toMillis();
-        List<String> stale = item.get("released").m().entrySet().stream()
+        List<String> stale = entries(item, "released").entrySet().stream()
                 .filter(entry -> Long.parseLong(entry.getValue().n()) < oldest).map(Map.Entry::getKey).limit(50).toList();
         if (stale.isEmpty()) {
             return;
@@ -151,6 +148,11 @@ final class PurchaseHolds {
         dynamo.updateItem(b -> b.tableName(table).key(key(key))
                 .updateExpression("REMOVE " + String.join(", ", paths))
                 .expressionAttributeNames(names));
+    }
+
+    private static Map<String, AttributeValue> entries(Map<String, AttributeValue> item, String map) {
+        AttributeValue value = item == null ? null : item.get(map);
+        return value == null || !value.hasM() ? Map.of() : value.m();
     }
 
     private boolean exists(String key) {

@@ -85,8 +85,18 @@ public class RetailConfiguration {
     }
 
     @Bean
+    PurchaseRestRoutes purchaseRestRoutes() {
+        return new PurchaseRestRoutes();
+    }
+
+    @Bean
     PurchaseRoutes purchaseRoutes() {
         return new PurchaseRoutes();
+    }
+
+    @Bean
+    PurchaseSagaRoutes purchaseSagaRoutes() {
+        return new PurchaseSagaRoutes();
     }
 
     @Bean
