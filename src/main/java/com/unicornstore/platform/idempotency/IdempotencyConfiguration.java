@@ -17,7 +17,8 @@ public class IdempotencyConfiguration {
 
     @Bean
     TableSpec idempotencyTable(AwsResourceNames names) {
-        return TableSpec.of(names.tables().idempotency(), Key.string("idempotency_key"));
+        return TableSpec.of(names.tables().idempotency(), Key.string("idempotency_key"))
+                .expiringBy(IdempotencyStore.EXPIRES_AT);
     }
 
     @Bean

@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public final class IdempotencyStore {
 
     private static final String KEY = "idempotency_key";
+    /** DynamoDB's TTL attribute: a key is remembered for {@link #RETENTION}, then forgotten. */
+    public static final String EXPIRES_AT = "expires_at";
+    /** Longer than any client retries a request; the table does not grow without end. */
+    static final Duration RETENTION = Duration.ofDays(1);
 
     /** What a claim found. */
     public enum Outcome { CLAIMED, REPLAY, OTHER_REQUEST, IN_PROGRESS }
@@ -45,7 +49,7 @@ public final class IdempotencyStore {
     private Claim claim(String key, String fingerprint, int triesLeft) {
         long now = clock.millis();
         Map<String, AttributeValue> item = Map.of(KEY, s(key), "fingerprint", s(fingerprint), "state", s("pending"),
-                "claimed_at", n(now));
+                "claimed_at", n(now), EXPIRES_AT, n((now + RETENTION.toMillis()) / 1000));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#k)")
                     .expressionAttributeNames(Map.of("#k", KEY))

@@ -24,6 +24,7 @@ public final class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final String CLAIMED = "unicorn.idempotency.claimed";
+    private static final String HTTP_NAMESPACE = "http:";
     private static final String REPLAYED = "unicorn.idempotency.replayed";
 
     private final IdempotencyStore store;
@@ -43,9 +44,10 @@ public final class IdempotentRequests {
             throw Rejection.invalid(HEADER, "must be 1-255 visible ASCII characters");
         }
         String fingerprint = sha256(exchange.getFromRouteId() + "\n" + json.writeValueAsString(exchange.getMessage().getBody()));
-        IdempotencyStore.Claim claim = store.claim(key, fingerprint);
+        String stored = HTTP_NAMESPACE + key; // apart from the keys queue consumers keep in the same table
+        IdempotencyStore.Claim claim = store.claim(stored, fingerprint);
         switch (claim.outcome()) {
-            case CLAIMED -> claimed(exchange, key);
+            case CLAIMED -> claimed(exchange, stored);
             case REPLAY -> replay(exchange.getMessage(), claim.response());
             case OTHER_REQUEST -> throw new Rejection(Rejection.Kind.UNPROCESSABLE, "idempotency-key-reused",
                     "This Idempotency-Key was used with another request.");

@@ -108,7 +108,7 @@ class PurchaseLifecycleIT extends StoreClient {
         String user = shopper("forgetful", 5000);
         Api.Response first = buy(user, "3", 1, Map.of("Idempotency-Key", "order-lost"));
         dynamo.deleteItem(b -> b.tableName(names.tables().idempotency())
-                .key(Map.of("idempotency_key", AttributeValue.fromS("order-lost"))));
+                .key(Map.of("idempotency_key", AttributeValue.fromS("http:order-lost"))));
 
         Api.Response retry = buy(user, "3", 1, Map.of("Idempotency-Key", "order-lost"));
 
