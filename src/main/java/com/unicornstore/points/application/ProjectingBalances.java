@@ -5,6 +5,7 @@ import com.unicornstore.points.domain.BalanceViews;
 import com.unicornstore.points.domain.ParkedRecords;
 import com.unicornstore.points.domain.PointsLedger;
 import com.unicornstore.points.domain.StoredEvent;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Set;
 public final class ProjectingBalances {
 
     private static final int WRITE_ATTEMPTS = 5;
+    private static final int FLUSH_ATTEMPTS = 3;
 
     /** A view and the sequence of the version known to be stored. */
     private record Cached(BalanceView view, long storedSequence) {}
@@ -30,6 +32,7 @@ public final class ProjectingBalances {
     private final ParkedRecords parked;
     private final Map<String, Cached> cache;
     private final Set<String> dirty = new LinkedHashSet<>();
+    private final Map<String, Integer> failedFlushes = new HashMap<>();
 
     public ProjectingBalances(BalanceViews views, PointsLedger ledger, ParkedRecords parked, int cacheSize) {
         this.views = views;
@@ -57,11 +60,26 @@ public final class ProjectingBalances {
         dirty.add(stored.accountId());
     }
 
-    /** Writes every view changed since the last flush. */
+    /**
+     * Writes every view changed since the last flush. One account whose view cannot be written
+     * does not hold the others back: it stays to be written at the next flush and, after
+     * {@value #FLUSH_ATTEMPTS} failed flushes, is parked and forgotten; its next event reloads the
+     * stored view and catches up from the event store, and a rebuild can repair it.
+     */
     public synchronized void flush() {
         for (String accountId : Set.copyOf(dirty)) {
-            write(cache.get(accountId));
-            dirty.remove(accountId);
+            try {
+                write(cache.get(accountId));
+                dirty.remove(accountId);
+                failedFlushes.remove(accountId);
+            } catch (RuntimeException failure) {
+                if (failedFlushes.merge(accountId, 1, Integer::sum) >= FLUSH_ATTEMPTS) {
+                    parked.park("balance-views", accountId, "view not stored after " + FLUSH_ATTEMPTS + " flushes: " + failure);
+                    dirty.remove(accountId);
+                    failedFlushes.remove(accountId);
+                    cache.remove(accountId);
+                }
+            }
         }
     }
 
