@@ -1,5 +1,8 @@
 package com.unicornstore.platform.idempotency;
 
+import static com.unicornstore.platform.aws.Attributes.s;
+import static com.unicornstore.platform.aws.Attributes.n;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -121,11 +124,4 @@ public final class IdempotencyStore {
         }
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

@@ -1,11 +1,12 @@
 package com.unicornstore.points.adapter;
 
-import static com.unicornstore.points.adapter.Attributes.instant;
-import static com.unicornstore.points.adapter.Attributes.n;
-import static com.unicornstore.points.adapter.Attributes.number;
-import static com.unicornstore.points.adapter.Attributes.s;
-import static com.unicornstore.points.adapter.Attributes.string;
-import static com.unicornstore.points.adapter.Attributes.time;
+import com.unicornstore.platform.aws.Attributes;
+import static com.unicornstore.platform.aws.Attributes.instant;
+import static com.unicornstore.platform.aws.Attributes.n;
+import static com.unicornstore.platform.aws.Attributes.number;
+import static com.unicornstore.platform.aws.Attributes.s;
+import static com.unicornstore.platform.aws.Attributes.string;
+import static com.unicornstore.platform.aws.Attributes.time;
 
 import com.unicornstore.points.domain.BalanceEntry;
 import com.unicornstore.points.domain.BalanceView;

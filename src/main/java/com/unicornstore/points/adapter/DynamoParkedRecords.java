@@ -1,5 +1,6 @@
 package com.unicornstore.points.adapter;
 
+import com.unicornstore.platform.aws.Attributes;
 import com.unicornstore.points.domain.ParkedRecords;
 import java.time.Clock;
 import java.util.Map;

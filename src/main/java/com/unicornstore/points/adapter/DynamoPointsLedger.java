@@ -1,5 +1,6 @@
 package com.unicornstore.points.adapter;
 
+import com.unicornstore.platform.aws.Attributes;
 import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.PointsEvent;
 import com.unicornstore.points.domain.PointsLedger;

@@ -1,5 +1,8 @@
 package com.unicornstore.retail.adapter;
 
+import static com.unicornstore.platform.aws.Attributes.s;
+import static com.unicornstore.platform.aws.Attributes.n;
+
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
@@ -147,11 +150,4 @@ public final class DynamoDbPurchases implements Purchases {
                 Long.parseLong(item.get("refund_points_shortfall").n()));
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

@@ -1,5 +1,8 @@
 package com.unicornstore.retail.adapter;
 
+import static com.unicornstore.platform.aws.Attributes.s;
+import static com.unicornstore.platform.aws.Attributes.n;
+
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.retail.domain.Product;
 import com.unicornstore.retail.domain.RetailRejections;
@@ -49,11 +52,4 @@ public final class ProductItems {
                 Long.parseLong(item.get("price").n()), Long.parseLong(item.get("stock").n()), item.get("image").s());
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

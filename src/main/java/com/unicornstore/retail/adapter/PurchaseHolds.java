@@ -1,5 +1,7 @@
 package com.unicornstore.retail.adapter;
 
+import static com.unicornstore.platform.aws.Attributes.n;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,7 +187,4 @@ final class PurchaseHolds {
         return Map.of(keyAttribute, AttributeValue.fromS(key));
     }
 
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

@@ -1,5 +1,8 @@
 package com.unicornstore.saga.adapter;
 
+import static com.unicornstore.platform.aws.Attributes.s;
+import static com.unicornstore.platform.aws.Attributes.n;
+
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -160,11 +163,4 @@ public final class DynamoDbSagaLog implements SagaLog {
         return Map.of("saga_id", s(sagaId));
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
 }

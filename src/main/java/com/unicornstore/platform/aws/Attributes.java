@@ -1,27 +1,27 @@
-package com.unicornstore.points.adapter;
+package com.unicornstore.platform.aws;
 
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reading and writing the scalar attributes of the points tables, failing clearly on a missing one. */
-final class Attributes {
+/** Reading and writing the scalar attributes of DynamoDB items, failing clearly on a missing one. */
+public final class Attributes {
 
     private Attributes() {}
 
-    static AttributeValue s(String value) {
+    public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    static AttributeValue n(long value) {
+    public static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    static AttributeValue time(Instant value) {
+    public static AttributeValue time(Instant value) {
         return AttributeValue.fromS(value.toString());
     }
 
-    static String string(Map<String, AttributeValue> item, String name) {
+    public static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.s() == null) {
             throw new IllegalArgumentException("attribute '" + name + "' is missing or not a string");
@@ -29,7 +29,7 @@ final class Attributes {
         return value.s();
     }
 
-    static long number(Map<String, AttributeValue> item, String name) {
+    public static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.n() == null) {
             throw new IllegalArgumentException("attribute '" + name + "' is missing or not a number");
@@ -41,7 +41,7 @@ final class Attributes {
         }
     }
 
-    static Instant instant(Map<String, AttributeValue> item, String name) {
+    public static Instant instant(Map<String, AttributeValue> item, String name) {
         try {
             return Instant.parse(string(item, name));
         } catch (java.time.format.DateTimeParseException e) {
