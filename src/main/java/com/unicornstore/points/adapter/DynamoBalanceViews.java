@@ -1,5 +1,7 @@
 package com.unicornstore.points.adapter;
 
+import com.unicornstore.platform.aws.IndexShards;
+import java.util.ArrayList;
 import com.unicornstore.platform.aws.Attributes;
 import static com.unicornstore.platform.aws.Attributes.instant;
 import static com.unicornstore.platform.aws.Attributes.n;
@@ -24,9 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The balance read model (table {@code unicorn.tables.point-balances}, key account_id): one item
  * per account with its entries, the sequence of the last event applied, and the earliest pending
- * expiry in epoch milliseconds ({@code next_expiry}) for the expiry job.
+ * expiry in epoch milliseconds ({@code next_expiry}, with its index shard) for the expiry job.
  */
 public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates {
+
+    /** Sparse index of views with a pending expiry: partition {@code expiry_shard}, sort {@code next_expiry}. */
+    public static final String DUE_INDEX = "due-by-expiry";
+    static final int SHARDS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -58,14 +64,19 @@ public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates 
         }
     }
 
-    /** A scan with a filter: its cost grows with the number of accounts, not with their histories. */
+    /** Queries the sparse index of accounts with a pending expiry, shard by shard: it reads only what is due. */
     @Override
     public List<String> dueAt(Instant now) {
-        return dynamo.scanPaginator(b -> b.tableName(table).filterExpression("#next <= :now")
-                        .projectionExpression("account_id")
-                        .expressionAttributeNames(Map.of("#next", "next_expiry"))
-                        .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()))))
-                .items().stream().map(item -> item.get("account_id").s()).toList();
+        List<String> due = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = Integer.toString(shard);
+            dynamo.queryPaginator(b -> b.tableName(table).indexName(DUE_INDEX)
+                            .keyConditionExpression("expiry_shard = :shard AND next_expiry <= :now")
+                            .projectionExpression("account_id")
+                            .expressionAttributeValues(Map.of(":shard", s(partition), ":now", n(now.toEpochMilli()))))
+                    .items().forEach(item -> due.add(item.get("account_id").s()));
+        }
+        return due;
     }
 
     static Map<String, AttributeValue> toItem(BalanceView view) {
@@ -76,6 +87,7 @@ public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates 
         Instant next = view.nextExpiry();
         if (next != null) {
             item.put("next_expiry", n(next.toEpochMilli()));
+            item.put("expiry_shard", s(IndexShards.of(view.accountId(), SHARDS)));
         }
         return item;
     }

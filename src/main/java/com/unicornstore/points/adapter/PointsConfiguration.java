@@ -48,7 +48,9 @@ public class PointsConfiguration {
 
     @Bean
     TableSpec pointBalancesTable(AwsResourceNames names) {
-        return TableSpec.of(names.tables().pointBalances(), Key.string("account_id"));
+        return TableSpec.of(names.tables().pointBalances(), Key.string("account_id"))
+                .withIndex(new TableSpec.Index(DynamoBalanceViews.DUE_INDEX, Key.string("expiry_shard"),
+                        Key.number("next_expiry")));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.unicornstore.saga.adapter;
 import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
+import com.unicornstore.platform.aws.IndexShards;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -46,7 +47,7 @@ public final class DynamoDbSagaLog implements SagaLog {
     }
 
     static String shardOf(String sagaId) {
-        return Integer.toString(Math.floorMod(sagaId.hashCode(), SHARDS));
+        return IndexShards.of(sagaId, SHARDS);
     }
 
     @Override
