@@ -6,9 +6,11 @@ import static com.unicornstore.platform.aws.Attributes.n;
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.retail.domain.Product;
 import com.unicornstore.retail.domain.RetailRejections;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.aws2.ddb.Ddb2Constants;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,8 +33,30 @@ public final class ProductItems {
         return toProduct(item);
     }
 
-    public List<Product> fromItems(@Header(Ddb2Constants.ITEMS) List<Map<String, AttributeValue>> items) {
-        return items.stream().map(ProductItems::toProduct).sorted(BY_ID).toList();
+    /** Exchange property: whether the catalog Scan has another page to read. */
+    public static final String MORE_PAGES = "unicorn.catalog.more";
+    private static final String CATALOG = "unicorn.catalog";
+
+    public void startCatalog(Exchange exchange) {
+        exchange.setProperty(CATALOG, new ArrayList<Product>());
+        exchange.setProperty(MORE_PAGES, true);
+    }
+
+    /** Keeps one Scan page and asks for the next one when DynamoDB says there is more. */
+    @SuppressWarnings("unchecked")
+    public void collectPage(@Header(Ddb2Constants.ITEMS) List<Map<String, AttributeValue>> items,
+            @Header(Ddb2Constants.LAST_EVALUATED_KEY) Map<String, AttributeValue> lastKey, Exchange exchange) {
+        List<Product> catalog = exchange.getProperty(CATALOG, List.class);
+        items.forEach(item -> catalog.add(toProduct(item)));
+        boolean more = lastKey != null && !lastKey.isEmpty();
+        exchange.setProperty(MORE_PAGES, more);
+        exchange.getMessage().setHeader(Ddb2Constants.START_KEY, more ? lastKey : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Product> catalog(Exchange exchange) {
+        List<Product> catalog = exchange.getProperty(CATALOG, List.class);
+        return catalog.stream().sorted(BY_ID).toList();
     }
 
     public static Map<String, AttributeValue> toItem(Product product) {

@@ -11,10 +11,16 @@ public class ProductRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // the whole catalog, page by page: a Scan answers at most a page (1 MB, or the configured size)
         from("direct:retail.list-products").routeId("retail.list-products")
                 .setHeader(Ddb2Constants.OPERATION, constant(Ddb2Operations.Scan))
-                .to(PRODUCTS)
-                .bean(ProductItems.class, "fromItems")
+                .setHeader(Ddb2Constants.LIMIT, simple("{{unicorn.retail.catalog-page-size}}", Integer.class))
+                .bean(ProductItems.class, "startCatalog")
+                .loopDoWhile(exchangeProperty(ProductItems.MORE_PAGES))
+                    .to(PRODUCTS)
+                    .bean(ProductItems.class, "collectPage")
+                .end()
+                .bean(ProductItems.class, "catalog")
                 .bean("jsonResponses", "ok");
 
         from("direct:retail.get-product").routeId("retail.get-product")

@@ -7,9 +7,11 @@ import com.unicornstore.support.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
 /** The retail read API against moto and ElasticMQ. */
 @PlatformIntegrationTest
+@TestPropertySource(properties = "unicorn.retail.catalog-page-size=3") // four products: two Scan pages
 class RetailReadApiIT extends RetailReadApiContract {
 
     @Autowired
