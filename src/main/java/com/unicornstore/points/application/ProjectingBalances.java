@@ -133,6 +133,6 @@ public final class ProjectingBalances {
             return view.on(stored.event());
         }
         parked.park("point-events", stored.accountId() + "#" + stored.sequence(), stored.unreadableBecause());
-        return view.skip(stored.sequence());
+        return view.passOver(stored.sequence());
     }
 }

@@ -62,7 +62,7 @@ public final class RebuildingProjection {
     public static BalanceView replay(String accountId, List<StoredEvent> events) {
         BalanceView view = BalanceView.empty(accountId);
         for (StoredEvent stored : events) {
-            view = stored.isReadable() ? view.on(stored.event()) : view.skip(stored.sequence());
+            view = stored.isReadable() ? view.on(stored.event()) : view.passOver(stored.sequence());
         }
         return view;
     }

@@ -42,7 +42,7 @@ public record BalanceView(String accountId, long appliedSequence, List<BalanceEn
     }
 
     /** Moves past an event that cannot be read (it was parked), so the events after it still apply. */
-    public BalanceView skip(long sequence) {
+    public BalanceView passOver(long sequence) {
         return sequence <= appliedSequence ? this : new BalanceView(accountId, sequence, entries);
     }
 

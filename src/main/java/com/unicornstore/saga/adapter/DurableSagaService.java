@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camel's saga SPI over the durable {@link SagaLog}, replacing InMemorySagaService. Each instance
+ * Camel's saga SPI over the durable {@link SagaLog}, replacing Camel's in-memory saga service. Each instance
  * owns the sagas it starts under a lease it keeps renewing; sagas whose owner stopped renewing
  * (crash, kill -9) are taken over by whichever instance recovers first and driven to an end.
  */

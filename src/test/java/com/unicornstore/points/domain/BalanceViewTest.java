@@ -72,7 +72,7 @@ class BalanceViewTest {
 
     @Test
     void skipping_an_unreadable_event_lets_the_next_ones_apply() {
-        BalanceView view = BalanceView.empty("bob").on(ISSUED).skip(2);
+        BalanceView view = BalanceView.empty("bob").on(ISSUED).passOver(2);
 
         assertThat(view.appliedSequence()).isEqualTo(2);
         assertThat(view.on(new RecordedEvent(3, REDEEMED.event())).balanceAt(T0)).isEqualTo(70);
