@@ -26,7 +26,8 @@ public record Problem(String type, String title, int status, String detail, Map<
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.putAll(extensions);
+        // an extension never replaces a standard member: clients rely on "status" being the HTTP status
+        extensions.forEach(body::putIfAbsent);
         return body;
     }
 }

@@ -45,7 +45,7 @@ public final class PlacingPurchase {
         if (earlier.status() != PurchaseStatus.COMPLETED) {
             throw new Rejection(Rejection.Kind.CONFLICT, "purchase-already-made",
                     "This Idempotency-Key already made purchase " + id + ", which is " + earlier.status() + ".",
-                    List.of(), Map.of("purchase_id", id, "status", earlier.status().name()));
+                    List.of(), Map.of("purchase_id", id, "purchase_status", earlier.status().name()));
         }
         return new Opened(earlier, false);
     }
@@ -67,10 +67,10 @@ public final class PlacingPurchase {
         if (rejection != null) {
             purchases.end(purchaseId, PurchaseStatus.REJECTED, 0, 0, rejection.code(), null);
             return new Rejection(rejection.kind(), rejection.code(), rejection.getMessage(), rejection.violations(),
-                    Map.of("purchase_id", purchaseId, "status", PurchaseStatus.REJECTED.name()));
+                    Map.of("purchase_id", purchaseId, "purchase_status", PurchaseStatus.REJECTED.name()));
         }
         purchases.end(purchaseId, PurchaseStatus.COMPENSATED, 0, 0, String.valueOf(failure.getMessage()), null);
-        return new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "status", PurchaseStatus.COMPENSATED.name()));
+        return new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "purchase_status", PurchaseStatus.COMPENSATED.name()));
     }
 
     private static Rejection findRejection(Throwable failure) {

@@ -63,7 +63,8 @@ class PurchaseFaultsIT extends StoreClient {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         String purchaseId = response.json().get("purchase_id").asText();
-        assertThat(response.json().get("status").asText()).isEqualTo("COMPENSATED");
+        assertThat(response.json().get("status").asInt()).isEqualTo(503);
+        assertThat(response.json().get("purchase_status").asText()).isEqualTo("COMPENSATED");
         assertThat(api.get("/purchase/" + purchaseId).json().get("status").asText()).isEqualTo("COMPENSATED");
         assertThat(api.get("/purchase/" + purchaseId).json().get("steps").findValuesAsText("state"))
                 .contains("compensated");

@@ -44,6 +44,8 @@ class PurchaseSagaIT extends StoreClient {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.contentType()).startsWith("application/problem+json");
         assertThat(second.json().get("type").asText()).endsWith("/insufficient-funds");
+        assertThat(second.json().get("status").asInt()).isEqualTo(409);
+        assertThat(second.json().get("purchase_status").asText()).isEqualTo("REJECTED");
         String rejectedId = second.json().get("purchase_id").asText();
         assertThat(api.get("/purchase/" + rejectedId).json().get("status").asText()).isEqualTo("REJECTED");
         assertThat(wallet("derick")).isEqualTo(1600);
