@@ -104,6 +104,9 @@ final class SagaDrive {
         while (phase != Phase.DONE) {
             if (saga.isLost()) {
                 LOG.warn("Saga {} was taken over by another instance; this one stops driving it", saga.getId());
+                claimed.completeExceptionally(new IllegalStateException(
+                        "Saga " + saga.getId() + " was taken over by another instance")); // unless Camel was answered
+                saga.driveEnded(this);
                 return;
             }
             Duration wait;
