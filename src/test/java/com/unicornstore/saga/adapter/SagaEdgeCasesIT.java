@@ -19,6 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
@@ -123,52 +124,37 @@ class SagaEdgeCasesIT {
 
     @Test
     void a_compensation_whose_transitions_cannot_be_written_for_a_while_is_retried_and_ends_compensated() throws Exception {
-        FlakySagaLog flaky = new FlakySagaLog(log);
-        DurableSagaService instance = anotherInstance(flaky, Clock.systemUTC());
-        Exchange exchange = new DefaultExchange(camel);
-        var saga = instance.newSaga(exchange).get();
-        saga.beginStep(exchange, step("unicorn-24")).get();
-        flaky.failClaims(2);
-        flaky.failTransitions(2);
+        OnFlakyLog begun = oneStepSagaOnAFlakyLog("unicorn-24");
+        begun.log().failClaims(2);
+        begun.log().failTransitions(2);
 
-        assertThat(saga.compensate(exchange)).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(begun.saga().compensate(begun.exchange())).succeedsWithin(Duration.ofSeconds(5));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(log.find(saga.getId())).map(SagaRecord::state).contains(SagaState.COMPENSATED));
-        assertThat(flaky.injected()).isEqualTo(4);
+        awaitState(begun, SagaState.COMPENSATED);
+        assertThat(begun.log().injected()).isEqualTo(4);
         assertThat(participants.calls()).containsExactly("undo-a:unicorn-24");
     }
 
     @Test
     void a_completion_whose_end_cannot_be_written_for_a_while_is_retried_and_runs_its_completions_once() throws Exception {
-        FlakySagaLog flaky = new FlakySagaLog(log);
-        DurableSagaService instance = anotherInstance(flaky, Clock.systemUTC());
-        Exchange exchange = new DefaultExchange(camel);
-        var saga = instance.newSaga(exchange).get();
-        saga.beginStep(exchange, step("unicorn-25")).get();
-        flaky.failTransitions(2);
+        OnFlakyLog begun = oneStepSagaOnAFlakyLog("unicorn-25");
+        begun.log().failTransitions(2);
 
-        assertThat(saga.complete(exchange)).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(begun.saga().complete(begun.exchange())).succeedsWithin(Duration.ofSeconds(5));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(log.find(saga.getId())).map(SagaRecord::state).contains(SagaState.COMPLETED));
-        assertThat(flaky.injected()).isEqualTo(2);
+        awaitState(begun, SagaState.COMPLETED);
+        assertThat(begun.log().injected()).isEqualTo(2);
         assertThat(participants.calls()).containsExactly("confirm-a");
     }
 
     @Test
     void a_completion_whose_claim_cannot_be_written_is_refused_to_its_caller_and_the_saga_compensated() throws Exception {
-        FlakySagaLog flaky = new FlakySagaLog(log);
-        DurableSagaService instance = anotherInstance(flaky, Clock.systemUTC());
-        Exchange exchange = new DefaultExchange(camel);
-        var saga = instance.newSaga(exchange).get();
-        saga.beginStep(exchange, step("unicorn-26")).get();
-        flaky.failClaims(1);
+        OnFlakyLog begun = oneStepSagaOnAFlakyLog("unicorn-26");
+        begun.log().failClaims(1);
 
-        assertThat(saga.complete(exchange)).failsWithin(Duration.ofSeconds(5));
+        assertThat(begun.saga().complete(begun.exchange())).failsWithin(Duration.ofSeconds(5));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(log.find(saga.getId())).map(SagaRecord::state).contains(SagaState.COMPENSATED));
+        awaitState(begun, SagaState.COMPENSATED);
         assertThat(participants.calls()).containsExactly("undo-a:unicorn-26");
     }
 
@@ -183,6 +169,22 @@ class SagaEdgeCasesIT {
         assertThat(service.newSaga(exchange)).failsWithin(Duration.ofSeconds(1));
         service.getSaga(sagaId).get().compensate(exchange).get();
         assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPENSATED);
+    }
+
+    /** A saga begun on another instance, over a log that can be told to fail, with one step (undo-a / confirm-a). */
+    private record OnFlakyLog(FlakySagaLog log, CamelSagaCoordinator saga, Exchange exchange) {}
+
+    private OnFlakyLog oneStepSagaOnAFlakyLog(String item) throws Exception {
+        FlakySagaLog flaky = new FlakySagaLog(log);
+        Exchange exchange = new DefaultExchange(camel);
+        CamelSagaCoordinator saga = anotherInstance(flaky, Clock.systemUTC()).newSaga(exchange).get();
+        saga.beginStep(exchange, step(item)).get();
+        return new OnFlakyLog(flaky, saga, exchange);
+    }
+
+    private void awaitState(OnFlakyLog begun, SagaState state) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(log.find(begun.saga().getId())).map(SagaRecord::state).contains(state));
     }
 
     private CamelSagaStep step(String item) {
