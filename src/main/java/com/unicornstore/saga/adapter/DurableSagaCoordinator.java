@@ -3,41 +3,37 @@ package com.unicornstore.saga.adapter;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.saga.domain.SagaStep;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.saga.CamelSagaStep;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One saga, as seen by the instance driving it. Every state change goes through the log's
- * conditional transitions first, so two instances never both compensate or complete it; the
- * compensations and completions themselves must be idempotent, as any may run again after a crash.
+ * One saga, as seen by this instance. It keeps no steps: each step is appended to the log as it
+ * begins, and completion and compensation run from the log's record ({@link SagaDrive}), so any
+ * object or instance can end the saga. It knows only whether this instance is driving the saga:
+ * its exchange is still in flight, a step timeout is pending, or a drive is running or scheduled.
  */
 final class DurableSagaCoordinator implements CamelSagaCoordinator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DurableSagaCoordinator.class);
-
     private final DurableSagaService service;
     private final String id;
-    private final List<SagaStep> steps;
+    private final AtomicReference<SagaDrive> drive = new AtomicReference<>();
+    private final AtomicInteger pendingTimeouts = new AtomicInteger();
+    private volatile boolean inFlight;
+    private volatile boolean lost;
 
-    DurableSagaCoordinator(DurableSagaService service, String id, List<SagaStep> steps) {
+    DurableSagaCoordinator(DurableSagaService service, String id) {
         this.service = service;
         this.id = id;
-        this.steps = Collections.synchronizedList(new ArrayList<>(steps));
     }
 
     @Override
@@ -50,138 +46,86 @@ final class DurableSagaCoordinator implements CamelSagaCoordinator {
         if (step.getCompensation().isEmpty() && step.getCompletion().isEmpty()) {
             return CompletableFuture.completedFuture(null); // e.g. the saga route itself: nothing to record
         }
-        SagaStep recorded;
         try {
-            recorded = new SagaStep(uri(step.getCompensation().orElse(null)), uri(step.getCompletion().orElse(null)),
-                    evaluate(step.getOptions(), exchange));
+            SagaStep recorded = new SagaStep(uri(step.getCompensation().orElse(null)),
+                    uri(step.getCompletion().orElse(null)), evaluate(step.getOptions(), exchange));
+            if (!service.log().appendStep(id, recorded, service.instanceId(), service.leaseUntil())) {
+                return CompletableFuture.failedFuture(new IllegalStateException("Saga " + id + " is no longer running"));
+            }
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e); // the exchange fails, and its saga is compensated
         }
-        if (!service.log().appendStep(id, recorded, service.instanceId(), service.leaseUntil())) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Saga " + id + " is no longer running"));
-        }
-        steps.add(recorded);
-        step.getTimeoutInMilliseconds().ifPresent(timeout -> service.schedule(
-                () -> compensate(null), java.time.Duration.ofMillis(timeout)));
+        step.getTimeoutInMilliseconds().ifPresent(this::compensateAfter);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public CompletableFuture<Void> compensate(Exchange exchange) {
-        return finish(SagaState.COMPENSATING, SagaState.COMPENSATED, SagaStep::compensation);
+        return drive(SagaDrive.Direction.COMPENSATE);
     }
 
     @Override
     public CompletableFuture<Void> complete(Exchange exchange) {
-        if (snapshot().stream().allMatch(step -> step.completion() == null)) {
-            // nothing to confirm: one transition, straight to the end
-            return finish(SagaState.COMPLETED, SagaState.COMPLETED, SagaStep::completion);
-        }
-        return finish(SagaState.COMPLETING, SagaState.COMPLETED, SagaStep::completion);
+        return drive(SagaDrive.Direction.COMPLETE);
     }
 
-    /** Continues a saga taken over from a dead instance. */
-    void resume(SagaState state, int attempts) {
-        switch (state) {
-            case RUNNING -> compensate(null);
-            case COMPENSATING -> run(SagaState.COMPENSATING, SagaState.COMPENSATED, SagaStep::compensation, 0, attempts);
-            case COMPLETING -> run(SagaState.COMPLETING, SagaState.COMPLETED, SagaStep::completion, 0, attempts);
-            default -> service.finished(id, state);
+    /** Starts a drive on the calling thread (its first attempt answers Camel); one drive at a time per saga. */
+    private CompletableFuture<Void> drive(SagaDrive.Direction direction) {
+        SagaDrive started = SagaDrive.claiming(service, this, direction);
+        if (!drive.compareAndSet(null, started)) {
+            SagaDrive current = drive.get();
+            return current == null || current.direction() == direction ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(new IllegalStateException(
+                            "Saga " + id + " is already being driven to " + current.direction().end));
         }
+        started.run();
+        return started.claimed();
     }
 
-    /**
-     * Claims the saga for {@code during} (one conditional write) and runs the actions. If another
-     * instance or an earlier call already moved it there, or to {@code end}, there is nothing to do.
-     */
-    private CompletableFuture<Void> finish(SagaState during, SagaState end, Function<SagaStep, String> action) {
-        if (snapshot().isEmpty()) {
-            service.finished(id, end); // nothing was ever recorded: nothing to undo or confirm
-            return CompletableFuture.completedFuture(null);
-        }
-        if (service.log().transition(id, EnumSet.of(SagaState.RUNNING), during).isPresent()) {
-            run(during, end, action, 0, 0);
-            return CompletableFuture.completedFuture(null);
-        }
-        SagaState now = service.log().find(id).map(SagaRecord::state).orElse(null);
-        if (now == during || now == end) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.failedFuture(
-                new IllegalStateException("Saga " + id + " cannot move to " + during + ": it is " + now));
+    /** Continues a saga this instance took over or reopened, on the service's drive executor. */
+    void resume(SagaRecord record) {
+        SagaDrive resumed = record.state() == SagaState.RUNNING
+                ? SagaDrive.claiming(service, this, SagaDrive.Direction.COMPENSATE)
+                : SagaDrive.resuming(service, this, record);
+        drive.set(resumed);
+        service.driveLater(resumed, Duration.ZERO);
     }
 
-    /** Runs the steps' actions, last step first, from {@code index}; retries with backoff, FAILED past the budget. */
-    private void run(SagaState during, SagaState end, Function<SagaStep, String> action, int index, int attempts) {
-        List<SagaStep> ordered = snapshot();
-        Collections.reverse(ordered);
-        for (int i = index; i < ordered.size(); i++) {
-            String uri = action.apply(ordered.get(i));
-            if (uri == null) {
-                continue;
-            }
-            Exception failure = send(uri, ordered.get(i).options());
-            if (failure != null) {
-                retryLater(during, end, action, i, attempts + 1, uri, failure);
-                return;
-            }
-        }
-        try {
-            if (during != end) {
-                service.log().transition(id, EnumSet.of(during), end);
-            }
-            service.finished(id, end);
-        } catch (RuntimeException logUnreachable) {
-            abandon(logUnreachable);
-        }
+    /** Like {@link #resume}, on the calling thread: its first attempt is done when this returns. */
+    void resumeNow(SagaRecord record) {
+        SagaDrive resumed = SagaDrive.resuming(service, this, record);
+        drive.set(resumed);
+        resumed.run();
     }
 
-    private void retryLater(SagaState during, SagaState end, Function<SagaStep, String> action, int index, int attempts,
-            String uri, Exception failure) {
-        String error = uri + ": " + failure;
-        try {
-            service.log().recordFailure(id, attempts, error);
-            if (service.retry().exhausted(attempts)) {
-                LOG.error("Saga {} FAILED after {} attempts towards {}: {}", id, attempts, end, error);
-                service.log().transition(id, SagaState.OPEN, SagaState.FAILED);
-                service.finished(id, SagaState.FAILED);
-                return;
-            }
-        } catch (RuntimeException logUnreachable) {
-            abandon(logUnreachable);
-            return;
-        }
-        var delay = service.retry().delayAfter(attempts, ThreadLocalRandom.current()::nextDouble);
-        LOG.warn("Saga {} attempt {} towards {} failed ({}); retrying in {}", id, attempts, end, error, delay);
-        service.schedule(() -> run(during, end, action, index, attempts), delay);
+    private void compensateAfter(long timeoutMillis) {
+        pendingTimeouts.incrementAndGet();
+        service.later(() -> {
+            pendingTimeouts.decrementAndGet();
+            compensate(null);
+        }, Duration.ofMillis(timeoutMillis), pendingTimeouts::decrementAndGet);
     }
 
-    /**
-     * The log itself cannot be written: stop driving the saga here and stop renewing its lease, so
-     * that recovery (here or on another instance) takes it over once the backend answers again.
-     */
-    private void abandon(RuntimeException cause) {
-        LOG.warn("Saga {} left to recovery: the saga log did not answer ({})", id, cause.toString());
-        service.abandon(id);
+    void inFlight(boolean running) {
+        inFlight = running;
     }
 
-    private Exception send(String uri, Map<String, String> options) {
-        try {
-            Endpoint endpoint = service.camel().getEndpoint(uri);
-            Exchange exchange = endpoint.createExchange();
-            exchange.getMessage().setHeader(Exchange.SAGA_LONG_RUNNING_ACTION, id);
-            options.forEach(exchange.getMessage()::setHeader);
-            Exchange result = service.producer().send(endpoint, exchange);
-            return result.getException();
-        } catch (RuntimeException e) {
-            return e;
-        }
+    /** True while something on this instance will still advance the saga: only such sagas have their lease renewed. */
+    boolean driven() {
+        return !lost && (inFlight || pendingTimeouts.get() > 0 || drive.get() != null);
     }
 
-    private List<SagaStep> snapshot() {
-        synchronized (steps) {
-            return new ArrayList<>(steps);
-        }
+    /** The drive stopped, ended or not; if it did not end the saga, nothing here advances it any more. */
+    void driveEnded(SagaDrive ended) {
+        drive.compareAndSet(ended, null);
+    }
+
+    void lost() {
+        lost = true;
+    }
+
+    boolean isLost() {
+        return lost;
     }
 
     private static Map<String, String> evaluate(Map<String, Expression> options, Exchange exchange) {

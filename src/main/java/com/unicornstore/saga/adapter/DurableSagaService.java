@@ -1,5 +1,7 @@
 package com.unicornstore.saga.adapter;
 
+import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.saga.domain.RetryPolicy;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
@@ -7,29 +9,39 @@ import com.unicornstore.saga.domain.SagaState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.saga.CamelSagaService;
 import org.apache.camel.saga.CamelSagaStep;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camel's saga SPI over the durable {@link SagaLog}, replacing Camel's in-memory saga service. Each instance
- * owns the sagas it starts under a lease it keeps renewing; sagas whose owner stopped renewing
- * (crash, kill -9) are taken over by whichever instance recovers first and driven to an end.
+ * Camel's saga SPI over the durable {@link SagaLog}, replacing Camel's in-memory saga service. Each
+ * instance owns the sagas it starts under a lease it renews only while it drives them; sagas whose
+ * owner stopped renewing (crash, kill -9, nothing left to advance them) are taken over by whichever
+ * instance recovers first and driven to an end. Renewals have a thread of their own; completions and
+ * compensations, and their retries, run on the drive executor.
  */
 public final class DurableSagaService extends ServiceSupport implements CamelSagaService {
+
+    /**
+     * Exchange property: the id the saga begun by this exchange gets (1-64 characters of
+     * {@code [A-Za-z0-9._@-]}), so a caller can make it deterministic; a random UUID without it.
+     */
+    public static final String SAGA_ID_PROPERTY = "unicorn.saga.id";
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableSagaService.class);
 
@@ -40,7 +52,8 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
     private final String instanceId = "instance-" + UUID.randomUUID();
     private final Map<String, DurableSagaCoordinator> active = new ConcurrentHashMap<>();
     private CamelContext camel;
-    private ScheduledExecutorService executor;
+    private ScheduledExecutorService drives;
+    private ScheduledExecutorService renewals;
     private ProducerTemplate producer;
 
     public DurableSagaService(SagaLog log, Duration lease, RetryPolicy retry, Clock clock) {
@@ -50,23 +63,46 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         this.clock = clock;
     }
 
+    /** Writes the saga's record (RUNNING, owned here) before the saga joins this instance's active set. */
     @Override
     public CompletableFuture<CamelSagaCoordinator> newSaga(Exchange exchange) {
-        String id = UUID.randomUUID().toString();
-        DurableSagaCoordinator coordinator = new DurableSagaCoordinator(this, id, List.of());
+        String given = exchange == null ? null : exchange.getProperty(SAGA_ID_PROPERTY, String.class);
+        if (given != null && !Identifiers.isValid(given)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Not a saga id: '" + given + "'"));
+        }
+        String id = given == null ? UUID.randomUUID().toString() : given;
+        try {
+            if (!log.create(id, UUID.randomUUID().toString(), instanceId, leaseUntil())) {
+                return CompletableFuture.failedFuture(new Rejection(Rejection.Kind.CONFLICT, "saga-exists",
+                        "A saga with id '" + id + "' exists already."));
+            }
+        } catch (RuntimeException logDidNotAnswer) {
+            return CompletableFuture.failedFuture(logDidNotAnswer);
+        }
+        DurableSagaCoordinator coordinator = new DurableSagaCoordinator(this, id);
+        coordinator.inFlight(true);
         active.put(id, coordinator);
+        if (exchange != null) {
+            // once the exchange is done, only a drive or a pending timeout still advances the saga here
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    coordinator.inFlight(false);
+                }
+            });
+        }
         return CompletableFuture.completedFuture(coordinator);
     }
 
+    /** The active coordinator, or one over the log's record: its steps come from the log either way. */
     @Override
     public CompletableFuture<CamelSagaCoordinator> getSaga(String id) {
         DurableSagaCoordinator local = active.get(id);
         if (local != null) {
             return CompletableFuture.completedFuture(local);
         }
-        return CompletableFuture.completedFuture(
-                log.find(id).map(record -> (CamelSagaCoordinator) new DurableSagaCoordinator(this, id, record.steps()))
-                        .orElse(null));
+        return CompletableFuture.completedFuture(log.find(id)
+                .map(record -> (CamelSagaCoordinator) new DurableSagaCoordinator(this, id)).orElse(null));
     }
 
     @Override
@@ -80,27 +116,31 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         Instant now = clock.instant();
         for (SagaRecord abandoned : log.findAbandoned(now)) {
             try {
-                recovered += recover(abandoned, now) ? 1 : 0;
+                var taken = log.takeOver(abandoned.id(), instanceId, now.plus(lease), now);
+                if (taken.isPresent()) {
+                    LOG.warn("Recovering saga {} ({}, owner {} stopped renewing its lease)", abandoned.id(),
+                            taken.get().state(), abandoned.owner());
+                    track(new DurableSagaCoordinator(this, abandoned.id())).resume(taken.get());
+                    recovered++;
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not recover saga {} now; the next round will try again: {}", abandoned.id(), e.toString());
-                active.remove(abandoned.id());
             }
         }
         return recovered;
     }
 
-    private boolean recover(SagaRecord abandoned, Instant now) {
-        var taken = log.takeOver(abandoned.id(), instanceId, now.plus(lease), now);
-        if (taken.isEmpty()) {
-            return false;
-        }
-        SagaRecord record = taken.get();
-        LOG.warn("Recovering saga {} ({}, owner {} stopped renewing its lease)", record.id(), record.state(),
-                abandoned.owner());
-        DurableSagaCoordinator coordinator = new DurableSagaCoordinator(this, record.id(), record.steps());
-        active.put(record.id(), coordinator);
-        coordinator.resume(record.state(), record.attempts());
-        return true;
+    /** Operators: runs a FAILED saga's direction again from its first step, with a fresh retry budget. */
+    public SagaRecord retryFailed(String id, Function<SagaRecord, SagaState> rule) {
+        SagaRecord failed = log.find(id)
+                .orElseThrow(() -> Rejection.notFound("saga-not-found", "No saga with id '" + id + "'."));
+        SagaState to = rule.apply(failed);
+        SagaRecord reopened = log.reopen(id, to, instanceId, leaseUntil(), UUID.randomUUID().toString())
+                .orElseThrow(() -> new Rejection(Rejection.Kind.CONFLICT, "saga-not-failed",
+                        "Saga " + id + " changed meanwhile; it is no longer FAILED."));
+        LOG.warn("Saga {} reopened by an operator: {} again from its first step", id, to);
+        track(new DurableSagaCoordinator(this, id)).resumeNow(reopened);
+        return log.find(id).orElse(reopened);
     }
 
     SagaLog log() {
@@ -127,26 +167,54 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         return clock.instant().plus(lease);
     }
 
-    void schedule(Runnable task, Duration delay) {
-        executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    /** Makes the saga one this instance drives (its lease is renewed while it is driven). */
+    DurableSagaCoordinator track(DurableSagaCoordinator coordinator) {
+        active.put(coordinator.getId(), coordinator);
+        return coordinator;
     }
 
-    /** Stops renewing the saga's lease, so that recovery takes it over when it runs out. */
-    void abandon(String sagaId) {
-        active.remove(sagaId);
+    void driveLater(SagaDrive drive, Duration delay) {
+        later(drive::run, delay, () -> drive.saga().driveEnded(drive));
+    }
+
+    /** Runs the task on the drive executor; if it cannot run or breaks, {@code ifNotRun} says so. */
+    void later(Runnable task, Duration delay, Runnable ifNotRun) {
+        try {
+            drives.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("A saga drive broke; its saga is left to recovery", e);
+                    ifNotRun.run();
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            ifNotRun.run();
+        }
     }
 
     void finished(String sagaId, SagaState state) {
         active.remove(sagaId);
-        LOG.debug("Saga {} ended {}", sagaId, state);
+        LOG.debug("Saga {} ended {} here", sagaId, state);
     }
 
-    private void renewLeases() {
-        for (String id : active.keySet()) {
+    /**
+     * Renews the lease of each saga this instance drives. One it no longer drives (its exchange is
+     * done and no drive or timeout is pending) is dropped unrenewed, so recovery takes it over.
+     */
+    void renewLeases() {
+        for (DurableSagaCoordinator saga : active.values()) {
+            String id = saga.getId();
+            if (!saga.driven()) {
+                LOG.warn("Saga {} is no longer driven here; its lease is left to run out", id);
+                active.remove(id, saga);
+                continue;
+            }
             try {
                 if (!log.renewLease(id, instanceId, leaseUntil())) {
                     LOG.warn("Saga {} was taken over by another instance", id);
-                    active.remove(id);
+                    saga.lost();
+                    active.remove(id, saga);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not renew the lease of saga {}: {}", id, e.toString());
@@ -156,10 +224,11 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
 
     @Override
     protected void doStart() {
-        executor = camel.getExecutorServiceManager().newScheduledThreadPool(this, "saga", 2);
+        drives = camel.getExecutorServiceManager().newScheduledThreadPool(this, "saga-drive", 2);
+        renewals = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "saga-lease");
         producer = camel.createProducerTemplate();
         long period = Math.max(100, lease.toMillis() / 3);
-        executor.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+        renewals.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -182,6 +251,11 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         }
     }
 
+    /** Stops this service although its context goes on (a second instance in a test). */
+    void stopAlone() {
+        super.stop();
+    }
+
     private boolean contextEnding() {
         return camel == null || camel.isStopping() || camel.isStopped();
     }
@@ -197,8 +271,10 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
             }
         }
         active.clear();
-        if (executor != null) {
-            camel.getExecutorServiceManager().shutdownNow(executor);
+        for (ScheduledExecutorService executor : new ScheduledExecutorService[] {renewals, drives}) {
+            if (executor != null) {
+                camel.getExecutorServiceManager().shutdownNow(executor);
+            }
         }
         if (producer != null) {
             producer.close();

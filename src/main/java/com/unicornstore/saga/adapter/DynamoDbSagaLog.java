@@ -39,15 +39,43 @@ public final class DynamoDbSagaLog implements SagaLog {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration retention;
+    private final SagaLifecycleWrites lifecycle;
 
     public DynamoDbSagaLog(DynamoDbClient dynamo, String table, Duration retention) {
         this.dynamo = dynamo;
         this.table = table;
         this.retention = retention;
+        this.lifecycle = new SagaLifecycleWrites(dynamo, table);
     }
 
     static String shardOf(String sagaId) {
         return IndexShards.of(sagaId, SHARDS);
+    }
+
+    @Override
+    public boolean create(String sagaId, String writeId, String owner, Instant leaseUntil) {
+        return lifecycle.create(sagaId, writeId, owner, leaseUntil);
+    }
+
+    @Override
+    public Optional<SagaRecord> claim(String sagaId, Set<SagaState> from, SagaState to, String owner,
+            Instant leaseUntil, String writeId) {
+        return lifecycle.claim(sagaId, from, to, owner, leaseUntil, writeId);
+    }
+
+    @Override
+    public Optional<SagaRecord> fail(String sagaId, SagaState during) {
+        return lifecycle.fail(sagaId, during);
+    }
+
+    @Override
+    public Optional<SagaRecord> reopen(String sagaId, SagaState to, String owner, Instant leaseUntil, String writeId) {
+        return lifecycle.reopen(sagaId, to, owner, leaseUntil, writeId);
+    }
+
+    @Override
+    public void recordFailure(String sagaId, int attempts, String error, int stepsDone) {
+        lifecycle.recordFailure(sagaId, attempts, error, stepsDone);
     }
 
     @Override

@@ -35,8 +35,8 @@ public class SagaConfiguration {
     }
 
     @Bean
-    SagaViews sagaViews(SagaLog log) {
-        return new SagaViews(log);
+    SagaViews sagaViews(SagaLog log, DurableSagaService service) {
+        return new SagaViews(log, service);
     }
 
     @Bean

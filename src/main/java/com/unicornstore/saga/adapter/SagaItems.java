@@ -38,7 +38,9 @@ final class SagaItems {
                 item.containsKey("owner") ? item.get("owner").s() : null,
                 Instant.ofEpochMilli(Long.parseLong(item.get("lease_until").n())),
                 item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0,
-                item.containsKey("last_error") ? item.get("last_error").s() : null);
+                item.containsKey("last_error") ? item.get("last_error").s() : null,
+                item.containsKey("failed_during") ? SagaState.valueOf(item.get("failed_during").s()) : null,
+                item.containsKey("steps_done") ? Integer.parseInt(item.get("steps_done").n()) : 0);
     }
 
     private static SagaStep toStep(AttributeValue value) {

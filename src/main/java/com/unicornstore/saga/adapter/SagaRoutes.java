@@ -2,17 +2,29 @@ package com.unicornstore.saga.adapter;
 
 import org.apache.camel.builder.RouteBuilder;
 
-/** Operators' view of the saga log, and the recovery of sagas whose instance died. */
+/** Operators' view and repair of the saga log, and the recovery of sagas whose instance died. */
 public class SagaRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
         rest("/sagas").description("Durable saga log (operators)")
-                .get("/{id}").id("saga.http-get").description("A saga's state, steps, attempts and last error")
-                    .produces("application/json").to("direct:saga.get");
+                .get("/{id}").id("saga.http-get").description("A saga's state, steps and what each holds, attempts and last error")
+                    .produces("application/json").to("direct:saga.get")
+                .post("/{id}/retry").id("saga.http-retry")
+                    .description("Runs a FAILED saga's direction again from its first step; 409 unless FAILED")
+                    .produces("application/json").to("direct:saga.retry")
+                .post("/{id}/compensate").id("saga.http-compensate")
+                    .description("Compensates a FAILED saga that failed while compensating; 409 otherwise")
+                    .produces("application/json").to("direct:saga.compensate");
 
         from("direct:saga.get").routeId("saga.get")
                 .bean(SagaViews.class, "find")
+                .bean("jsonResponses", "ok");
+        from("direct:saga.retry").routeId("saga.retry")
+                .bean(SagaViews.class, "retry")
+                .bean("jsonResponses", "ok");
+        from("direct:saga.compensate").routeId("saga.compensate")
+                .bean(SagaViews.class, "compensate")
                 .bean("jsonResponses", "ok");
 
         // at start-up (after a short delay) and then periodically

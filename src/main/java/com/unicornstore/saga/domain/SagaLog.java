@@ -11,11 +11,35 @@ import java.util.Set;
  */
 public interface SagaLog {
 
-    /** Adds a step to a running saga, creating its record with the first step. False when the saga is no longer running. */
+    /**
+     * Creates a new saga's record, RUNNING and owned by {@code owner}, before it has any step.
+     * {@code writeId} identifies this very write, so a retried write whose first reply was lost is
+     * recognised. False when the id belongs to another saga already.
+     */
+    boolean create(String sagaId, String writeId, String owner, Instant leaseUntil);
+
+    /** Adds a step to a running saga (creating its record with the first step if need be). False when the saga is no longer running. */
     boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil);
 
     /** Moves the saga from one of {@code from} to {@code to}; empty when it was in none of them (someone else moved it). */
     Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to);
+
+    /**
+     * Claims the saga for {@code owner}, moving it from one of {@code from} to {@code to} and extending
+     * its lease (one conditional write, recognised as its own by {@code writeId}); empty when it was in
+     * none of them. The record returned is the log's, steps included.
+     */
+    Optional<SagaRecord> claim(String sagaId, Set<SagaState> from, SagaState to, String owner, Instant leaseUntil,
+            String writeId);
+
+    /**
+     * Moves the saga from {@code during} to FAILED, keeping the direction that failed. It gets no
+     * expiry and leaves the open index: it still holds what its steps took, until an operator repairs it.
+     */
+    Optional<SagaRecord> fail(String sagaId, SagaState during);
+
+    /** Reopens a FAILED saga into {@code to} for {@code owner}, with a fresh retry budget; empty when it is not FAILED. */
+    Optional<SagaRecord> reopen(String sagaId, SagaState to, String owner, Instant leaseUntil, String writeId);
 
     /** Takes an open saga whose lease ran out; empty when it is not open, not expired, or another instance took it first. */
     Optional<SagaRecord> takeOver(String sagaId, String owner, Instant leaseUntil, Instant now);
@@ -25,6 +49,9 @@ public interface SagaLog {
 
     /** Records a failed compensation or completion attempt, for operators and for the retry budget. */
     void recordFailure(String sagaId, int attempts, String error);
+
+    /** Like {@link #recordFailure(String, int, String)}, with how many steps (last first) the direction had done. */
+    void recordFailure(String sagaId, int attempts, String error, int stepsDone);
 
     Optional<SagaRecord> find(String sagaId);
 
