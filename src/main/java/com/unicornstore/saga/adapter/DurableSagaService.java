@@ -33,6 +33,9 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableSagaService.class);
 
+    /** Exchange property: the id a new saga takes (a deterministic id derived from its business key); else a UUID. */
+    public static final String SAGA_ID_PROPERTY = "unicorn.saga.id";
+
     private final SagaLog log;
     private final Duration lease;
     private final RetryPolicy retry;
@@ -52,7 +55,8 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
 
     @Override
     public CompletableFuture<CamelSagaCoordinator> newSaga(Exchange exchange) {
-        String id = UUID.randomUUID().toString();
+        String given = exchange == null ? null : exchange.getProperty(SAGA_ID_PROPERTY, String.class);
+        String id = given != null ? given : UUID.randomUUID().toString();
         DurableSagaCoordinator coordinator = new DurableSagaCoordinator(this, id, List.of());
         active.put(id, coordinator);
         return CompletableFuture.completedFuture(coordinator);
