@@ -64,7 +64,7 @@ final class PurchaseRefundWrites {
         Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
                 .updateExpression("SET refund_points_revoked = if_not_exists(refund_points_revoked, :revoked)")
                 .expressionAttributeValues(Map.of(":revoked", n(revoked)))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
         return Long.parseLong(item.get("refund_points_revoked").n());
     }
 
