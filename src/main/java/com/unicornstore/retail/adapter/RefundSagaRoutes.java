@@ -23,7 +23,7 @@ public class RefundSagaRoutes extends RouteBuilder {
                     .option("purchaseId", header("purchaseId"))
                     .compensation("direct:retail.reopen-refund")
                     .completion("direct:retail.complete-refund")
-                .bean(RefundSteps.class, "begin");
+                .bean(RefundSteps.class, "begin").id("refund-begin");
 
         from("direct:retail.reopen-refund").routeId("retail.reopen-refund")
                 .bean(RefundSteps.class, "reopen");
@@ -31,11 +31,11 @@ public class RefundSagaRoutes extends RouteBuilder {
         from("direct:retail.complete-refund").routeId("retail.complete-refund")
                 .setBody(method(RefundSteps.class, "underway"))
                 .filter(body().isNotNull())
-                    .bean(RefundSteps.class, "revokePoints")
-                    .bean(RefundSteps.class, "recordPointsRevoked")
-                    .bean(RefundSteps.class, "creditWallet")
-                    .bean(RefundSteps.class, "restock")
-                    .bean(RefundSteps.class, "markRefunded")
+                    .bean(RefundSteps.class, "revokePoints").id("refund-revoke-points")
+                    .bean(RefundSteps.class, "recordPointsRevoked").id("refund-record-points-revoked")
+                    .bean(RefundSteps.class, "creditWallet").id("refund-credit-wallet")
+                    .bean(RefundSteps.class, "restock").id("refund-restock")
+                    .bean(RefundSteps.class, "markRefunded").id("refund-mark-refunded")
                 .end();
     }
 }

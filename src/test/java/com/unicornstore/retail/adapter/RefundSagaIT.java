@@ -205,8 +205,4 @@ class RefundSagaIT extends StoreClient {
                 .key(Map.of("username", AttributeValue.fromS(user)))).item().get("released").m()).doesNotContainKey(purchaseId);
     }
 
-    private long revocations(String user) {
-        return api.get("/points/history?account_id=" + user).json().get("items").findValuesAsText("transaction_type")
-                .stream().filter("revoke"::equals).count();
-    }
 }
