@@ -150,7 +150,10 @@ class PurchaseCrashIT extends StoreClient {
         String[] found = new String[1];
         await("saga of " + shopper + " " + state + " (see " + instanceA.output() + ")")
                 .atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    SagaRecord saga = sagaOf(purchaseOf(shopper)).orElseThrow();
+                    // an assertion, not orElseThrow: Awaitility retries only failed assertions
+                    Optional<SagaRecord> seen = sagaOf(purchaseOf(shopper));
+                    assertThat(seen).isPresent();
+                    SagaRecord saga = seen.get();
                     assertThat(saga.state()).isEqualTo(state);
                     assertThat(saga.steps()).hasSize(steps);
                     found[0] = saga.id();
