@@ -63,4 +63,14 @@ public class Rejection extends RuntimeException {
     public static Rejection notFound(String code, String detail) {
         return new Rejection(Kind.NOT_FOUND, code, detail);
     }
+
+    /** The refusal behind a failure, however deeply wrapped (a saga or a route may wrap it); null when there is none. */
+    public static Rejection foundIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Rejection rejection) {
+                return rejection;
+            }
+        }
+        return null;
+    }
 }

@@ -22,6 +22,11 @@ public final class JsonResponses {
         write(exchange, 201);
     }
 
+    /** 202: accepted, and being finished (the body says where it stands). */
+    public void accepted(Exchange exchange) throws JsonProcessingException {
+        write(exchange, 202);
+    }
+
     /** 204: the action succeeded and there is nothing to say. */
     public void noContent(Exchange exchange) {
         Message message = exchange.getMessage();

@@ -87,8 +87,8 @@ public class PointsConfiguration {
     }
 
     @Bean
-    RevokingPoints revokingPoints(AccountCommands commands) {
-        return new RevokingPoints(commands);
+    RevokingPoints revokingPoints(AccountCommands commands, DynamoPointsLedger ledger) {
+        return new RevokingPoints(commands, ledger);
     }
 
     @Bean

@@ -18,15 +18,17 @@ public final class PointsRevocations {
         this.json = json;
     }
 
-    /** {@code {"account_id","amount","correlation_id"}} in, {@code {"revoked"}} out: 0 when already revoked or spent. */
+    /**
+     * {@code {"account_id","amount","correlation_id"}} in, {@code {"revoked"}} out: what the
+     * correlation's revocation took (0 when its points were spent), the same when repeated.
+     */
     public Map<String, Object> revoke(Map<String, Object> request) {
         JsonNode body = json.valueToTree(request);
         PointsRequests.AccountAmount fields = PointsRequests.accountAndAmount(body);
         JsonNode correlation = body.get("correlation_id");
         String correlationId = Identifiers.require("correlation_id",
                 correlation != null && correlation.isTextual() ? correlation.asText() : null);
-        long revoked = revoking.revoke(new RevokePoints(fields.accountId(), fields.amount(), correlationId))
-                .map(r -> r.amount()).orElse(0L);
+        long revoked = revoking.revokeAnswering(new RevokePoints(fields.accountId(), fields.amount(), correlationId));
         return Map.of("revoked", revoked);
     }
 }

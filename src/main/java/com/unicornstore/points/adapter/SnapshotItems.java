@@ -1,6 +1,5 @@
 package com.unicornstore.points.adapter;
 
-import com.unicornstore.platform.aws.Attributes;
 import static com.unicornstore.platform.aws.Attributes.instant;
 import static com.unicornstore.platform.aws.Attributes.n;
 import static com.unicornstore.platform.aws.Attributes.number;
@@ -12,7 +11,6 @@ import com.unicornstore.points.domain.Lot;
 import com.unicornstore.points.domain.PointsAccount;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,7 +24,8 @@ final class SnapshotItems {
                 "account_id", s(account.accountId()),
                 "version", n(account.version()),
                 "lots", AttributeValue.fromL(account.lots().stream().map(SnapshotItems::lot).toList()),
-                "revoked", AttributeValue.fromL(account.revokedCorrelations().stream().map(Attributes::s).toList()));
+                "revoked_amounts", AttributeValue.fromM(account.revocations().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> n(entry.getValue())))));
     }
 
     static PointsAccount fromItem(Map<String, AttributeValue> item) {
@@ -34,9 +33,21 @@ final class SnapshotItems {
                 .map(lot -> new Lot(string(lot, "id"), instant(lot, "issued_at"), instant(lot, "expires_at"),
                         number(lot, "remaining"), string(lot, "correlation_id")))
                 .toList();
-        Set<String> revoked = item.containsKey("revoked")
-                ? item.get("revoked").l().stream().map(AttributeValue::s).collect(Collectors.toSet()) : Set.of();
-        return PointsAccount.restore(string(item, "account_id"), number(item, "version"), lots, revoked);
+        return PointsAccount.restore(string(item, "account_id"), number(item, "version"), lots, revocations(item));
+    }
+
+    /**
+     * Correlation id to points taken. Snapshots written before the amounts were kept list the ids
+     * only ({@code revoked}); their amounts read as 0, what a repeated revocation answered then.
+     */
+    private static Map<String, Long> revocations(Map<String, AttributeValue> item) {
+        if (item.containsKey("revoked_amounts")) {
+            return item.get("revoked_amounts").m().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> Long.parseLong(entry.getValue().n())));
+        }
+        return item.containsKey("revoked")
+                ? item.get("revoked").l().stream().collect(Collectors.toMap(AttributeValue::s, id -> 0L, (a, b) -> a))
+                : Map.of();
     }
 
     private static AttributeValue lot(Lot lot) {

@@ -3,16 +3,19 @@ package com.unicornstore.points.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * The event-sourced points account. {@link #process} checks a command against the current state
  * and returns the events it leads to without changing anything; {@link #apply} only changes state.
  * Only lots that still hold points are kept, so the state does not grow with the history; beside
- * them, the correlation ids (purchases) whose points were revoked, so that an issue arriving after
- * its own revocation (a compensation that overtook its action) is ignored.
+ * them, the correlation ids (purchases) whose points were revoked, with how many each revocation
+ * took, so that an issue arriving after its own revocation (a compensation that overtook its
+ * action) is ignored and a repeated revocation can answer what the first one took.
  */
 public final class PointsAccount {
 
@@ -21,21 +24,21 @@ public final class PointsAccount {
     private final String accountId;
     private long version;
     private final List<Lot> lots;
-    private final Set<String> revoked;
+    private final Map<String, Long> revoked;
 
-    private PointsAccount(String accountId, long version, List<Lot> lots, Set<String> revoked) {
+    private PointsAccount(String accountId, long version, List<Lot> lots, Map<String, Long> revoked) {
         this.accountId = accountId;
         this.version = version;
         this.lots = new ArrayList<>(lots);
-        this.revoked = new LinkedHashSet<>(revoked);
+        this.revoked = new LinkedHashMap<>(revoked);
     }
 
     public static PointsAccount empty(String accountId) {
-        return new PointsAccount(accountId, 0, List.of(), Set.of());
+        return new PointsAccount(accountId, 0, List.of(), Map.of());
     }
 
-    /** An account restored from a snapshot taken at {@code version}. */
-    public static PointsAccount restore(String accountId, long version, List<Lot> lots, Set<String> revoked) {
+    /** An account restored from a snapshot taken at {@code version}: {@code revoked} maps correlation ids to what was taken. */
+    public static PointsAccount restore(String accountId, long version, List<Lot> lots, Map<String, Long> revoked) {
         return new PointsAccount(accountId, version, lots, revoked);
     }
 
@@ -45,7 +48,18 @@ public final class PointsAccount {
 
     /** Correlation ids whose points were revoked: they can never be issued again. */
     public Set<String> revokedCorrelations() {
-        return Set.copyOf(revoked);
+        return Set.copyOf(revoked.keySet());
+    }
+
+    /** Correlation ids whose points were revoked, each with the points its revocation took. */
+    public Map<String, Long> revocations() {
+        return Map.copyOf(revoked);
+    }
+
+    /** What the correlation's revocation took; empty when it was never revoked. */
+    public OptionalLong revokedBy(String correlationId) {
+        Long taken = revoked.get(correlationId);
+        return taken == null ? OptionalLong.empty() : OptionalLong.of(taken);
     }
 
     public String accountId() {
@@ -68,7 +82,7 @@ public final class PointsAccount {
 
     public List<PointsEvent> process(PointsCommand command, CommandContext context) {
         if (command instanceof IssuePoints issue) {
-            if (revoked.contains(issue.correlationId()) || holdsLotOf(issue.correlationId())) {
+            if (revoked.containsKey(issue.correlationId()) || holdsLotOf(issue.correlationId())) {
                 return List.of(); // revoked first (a compensated purchase), or a repeat of an issue that happened
             }
             return List.of(new PointsIssued(context.newEventId().get(), accountId, issue.amount(), context.now(),
@@ -92,7 +106,7 @@ public final class PointsAccount {
             taking.lots().forEach(this::take);
         }
         if (event instanceof PointsRevoked revocation) {
-            revoked.add(revocation.correlationId());
+            revoked.putIfAbsent(revocation.correlationId(), revocation.amount());
         }
         version++;
     }
@@ -112,7 +126,7 @@ public final class PointsAccount {
      * that a late issue is refused; a second revocation of the same correlation changes nothing.
      */
     private List<PointsEvent> revoke(RevokePoints revoke, CommandContext context) {
-        if (revoked.contains(revoke.correlationId())) {
+        if (revoked.containsKey(revoke.correlationId())) {
             return List.of();
         }
         List<Lot> own = spendable(context.now()).stream()

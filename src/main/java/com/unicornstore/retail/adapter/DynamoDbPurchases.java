@@ -3,29 +3,50 @@ package com.unicornstore.retail.adapter;
 import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
+import com.unicornstore.platform.aws.IndexShards;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
 import com.unicornstore.retail.domain.Purchases;
 import com.unicornstore.retail.domain.Refund;
+import com.unicornstore.retail.domain.RefundProgress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-/** Purchases in the purchases table (key {@code purchase_id}). */
+/**
+ * Purchases in the purchases table (key {@code purchase_id}). A PENDING purchase carries
+ * {@code pending_shard} and {@code deadline} (epoch millis: created plus the saga lease), the keys
+ * of the sparse index {@value #PENDING_INDEX}, and loses them when it ends, so recovery finds the
+ * purchases whose saga never began with a few queries instead of a scan.
+ */
 public final class DynamoDbPurchases implements Purchases {
+
+    /** Sparse index of PENDING purchases: partition {@code pending_shard}, sort {@code deadline}. */
+    public static final String PENDING_INDEX = "pending-by-deadline";
+    static final int SHARDS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration sagaLease;
+    private final Clock clock;
+    private final PurchaseRefundWrites refunds;
 
-    public DynamoDbPurchases(DynamoDbClient dynamo, String table) {
+    public DynamoDbPurchases(DynamoDbClient dynamo, String table, Duration sagaLease, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.sagaLease = sagaLease;
+        this.clock = clock;
+        this.refunds = new PurchaseRefundWrites(dynamo, table);
     }
 
     @Override
@@ -39,6 +60,8 @@ public final class DynamoDbPurchases implements Purchases {
         item.put("total", n(purchase.total()));
         item.put("points", n(purchase.points()));
         item.put("created_at", s(purchase.createdAt().toString()));
+        item.put("pending_shard", s(IndexShards.of(purchase.id(), SHARDS)));
+        item.put("deadline", n(purchase.createdAt().plus(sagaLease).toEpochMilli()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)"));
             return Optional.empty();
@@ -63,7 +86,11 @@ public final class DynamoDbPurchases implements Purchases {
             values.put(":saga", s(sagaId));
             update += ", saga_id = :saga";
         }
-        String expression = update + " REMOVE by_saga";
+        if (status == PurchaseStatus.COMPLETED) {
+            values.put(":completedAt", s(clock.instant().toString()));
+            update += ", completed_at = :completedAt";
+        }
+        String expression = update + " REMOVE by_saga, pending_shard, deadline";
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("purchase_id", s(purchaseId)))
                     .updateExpression(expression)
@@ -79,7 +106,7 @@ public final class DynamoDbPurchases implements Purchases {
     public void compensatedBySaga(String purchaseId, String sagaId) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
-                    .updateExpression("SET #status = :compensated, by_saga = :true, saga_id = :saga")
+                    .updateExpression("SET #status = :compensated, by_saga = :true, saga_id = :saga REMOVE pending_shard, deadline")
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":compensated", s(PurchaseStatus.COMPENSATED.name()),
@@ -91,29 +118,55 @@ public final class DynamoDbPurchases implements Purchases {
     }
 
     @Override
-    public long recordPointsRevoked(String purchaseId, long revoked) {
-        Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
-                .updateExpression("SET refund_points_revoked = if_not_exists(refund_points_revoked, :revoked)")
-                .expressionAttributeValues(Map.of(":revoked", n(revoked)))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        return Long.parseLong(item.get("refund_points_revoked").n());
+    public List<Purchase> pendingPastDeadline(Instant now, int limit) {
+        List<Purchase> due = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS && due.size() < limit; shard++) {
+            String partition = Integer.toString(shard);
+            dynamo.queryPaginator(b -> b.tableName(table).indexName(PENDING_INDEX)
+                            .keyConditionExpression("pending_shard = :shard AND deadline < :now")
+                            .expressionAttributeValues(Map.of(":shard", s(partition), ":now", n(now.toEpochMilli()))))
+                    .items().stream().limit(limit - due.size()).forEach(item -> due.add(purchase(item)));
+        }
+        return due;
     }
 
     @Override
-    public boolean refunded(String purchaseId, Refund refund) {
+    public void recheckPendingAt(String purchaseId, Instant at) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
-                    .updateExpression("SET #status = :refunded, refund_amount = :amount, refund_quantity = :quantity, "
-                            + "refund_points_shortfall = :shortfall")
-                    .conditionExpression("#status = :completed")
+                    .updateExpression("SET deadline = :at")
+                    .conditionExpression("#status = :pending AND attribute_exists(deadline)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":refunded", s(PurchaseStatus.REFUNDED.name()),
-                            ":completed", s(PurchaseStatus.COMPLETED.name()), ":amount", n(refund.amount()),
-                            ":quantity", n(refund.quantity()), ":shortfall", n(refund.pointsShortfall()))));
-            return true;
-        } catch (ConditionalCheckFailedException notCompleted) {
-            return false;
+                    .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()),
+                            ":pending", s(PurchaseStatus.PENDING.name()))));
+        } catch (ConditionalCheckFailedException ended) {
+            // it ended meanwhile and left the index
         }
+    }
+
+    @Override
+    public boolean startRefund(String purchaseId, int attempt, String sagaId) {
+        return refunds.start(purchaseId, attempt, sagaId);
+    }
+
+    @Override
+    public void reopenRefund(String purchaseId, String sagaId) {
+        refunds.reopen(purchaseId, sagaId);
+    }
+
+    @Override
+    public long recordPointsRevoked(String purchaseId, long revoked) {
+        return refunds.recordPointsRevoked(purchaseId, revoked);
+    }
+
+    @Override
+    public void recordRefundGiven(String purchaseId, String what) {
+        refunds.recordGiven(purchaseId, what);
+    }
+
+    @Override
+    public boolean refunded(String purchaseId, String sagaId, Refund refund) {
+        return refunds.refunded(purchaseId, sagaId, refund);
     }
 
     private static Map<String, AttributeValue> key(String purchaseId) {
@@ -127,7 +180,11 @@ public final class DynamoDbPurchases implements Purchases {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Purchase(
+        return Optional.of(purchase(item));
+    }
+
+    private static Purchase purchase(Map<String, AttributeValue> item) {
+        return new Purchase(
                 item.get("purchase_id").s(),
                 new PurchaseOrder(item.get("user_id").s(), item.get("product_id").s(),
                         Integer.parseInt(item.get("quantity").n())),
@@ -137,7 +194,18 @@ public final class DynamoDbPurchases implements Purchases {
                 item.containsKey("reason") ? item.get("reason").s() : null,
                 Instant.parse(item.get("created_at").s()),
                 item.containsKey("saga_id") ? item.get("saga_id").s() : null,
-                refund(item)));
+                refund(item),
+                item.containsKey("completed_at") ? Instant.parse(item.get("completed_at").s()) : null,
+                refundProgress(item));
+    }
+
+    private static RefundProgress refundProgress(Map<String, AttributeValue> item) {
+        if (!item.containsKey("refund_attempt")) {
+            return RefundProgress.NONE;
+        }
+        return new RefundProgress(Integer.parseInt(item.get("refund_attempt").n()), item.get("refund_saga_id").s(),
+                item.containsKey("refund_points_revoked") ? Long.valueOf(item.get("refund_points_revoked").n()) : null,
+                item.containsKey("refund_given") ? Set.copyOf(item.get("refund_given").ss()) : Set.of());
     }
 
     private static Refund refund(Map<String, AttributeValue> item) {

@@ -12,7 +12,7 @@ public class PurchaseRestRoutes extends RouteBuilder {
                     .produces("application/json").to("direct:retail.purchase")
                 .get("/{id}").id("retail.http-get-purchase").description("A purchase, how it ended, its saga's steps")
                     .produces("application/json").to("direct:retail.get-purchase")
-                .post("/{id}/refund").id("retail.http-refund").description("Refunds a COMPLETED purchase; idempotent")
+                .post("/{id}/refund").id("retail.http-refund").description("Refunds a COMPLETED purchase within the refund window, as a saga; idempotent")
                     .produces("application/json").to("direct:retail.refund");
     }
 }

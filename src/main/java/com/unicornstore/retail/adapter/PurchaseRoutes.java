@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Buying, reading and refunding purchases. A purchase is validated, claimed under its
  * Idempotency-Key, opened, then run as the saga of {@link PurchaseSagaRoutes}; how it ended is
- * recorded and answered.
+ * recorded and answered. A refund runs the saga of {@link RefundSagaRoutes}.
  */
 public class PurchaseRoutes extends RouteBuilder {
 
@@ -33,10 +33,22 @@ public class PurchaseRoutes extends RouteBuilder {
                 .bean(PurchaseViews.class, "find")
                 .bean("jsonResponses", "ok");
 
+        // a refund is a saga of its own (RefundSagaRoutes); 202 while its completion is still retried
         from("direct:retail.refund").routeId("retail.refund")
                 .bean(PurchaseSteps.class, "purchaseId")
-                .bean("refundingPurchase", "refund")
+                .bean(RefundSteps.class, "request")
+                .filter(header("refundAttempt").isNotNull())
+                    .doTry()
+                        .to("direct:retail.refund-saga")
+                    .doCatch(Exception.class)
+                        .bean(RefundSteps.class, "failed")
+                    .end()
+                .end()
+                .bean(RefundSteps.class, "outcome")
                 .bean(PurchaseViews.class, "view")
-                .bean("jsonResponses", "ok");
+                .choice()
+                    .when(method(RefundSteps.class, "stillRefunding")).bean("jsonResponses", "accepted")
+                    .otherwise().bean("jsonResponses", "ok")
+                .end();
     }
 }

@@ -7,9 +7,11 @@ import com.unicornstore.retail.application.PlacingPurchase;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
+import com.unicornstore.retail.domain.SagaIds;
 import com.unicornstore.retail.domain.Wallets;
 import com.unicornstore.platform.web.JsonFields;
 import com.unicornstore.platform.web.JsonBodies;
+import com.unicornstore.saga.adapter.DurableSagaService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -62,6 +64,8 @@ public final class PurchaseSteps {
         message.setHeader("productId", order.productId());
         message.setHeader("quantity", order.quantity());
         message.setBody(null);
+        // the saga's id is the purchase's: recovery finds a purchase whose saga never began by it
+        exchange.setProperty(DurableSagaService.SAGA_ID_PROPERTY, SagaIds.purchase(purchase.id()));
         if (!opened.fresh()) {
             message.setHeader("total", purchase.total());
             message.setHeader("points", purchase.points());

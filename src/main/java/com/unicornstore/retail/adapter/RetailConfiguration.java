@@ -8,11 +8,13 @@ import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
 import com.unicornstore.platform.web.JsonBodies;
 import com.unicornstore.retail.application.PlacingPurchase;
+import com.unicornstore.retail.application.RecoveringPendingPurchases;
 import com.unicornstore.retail.application.RefundingPurchase;
 import com.unicornstore.saga.domain.SagaLog;
 import org.apache.camel.ProducerTemplate;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchases;
+import com.unicornstore.retail.domain.RefundWindow;
 import com.unicornstore.retail.domain.Wallets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +56,9 @@ public class RetailConfiguration {
     }
 
     @Bean
-    Purchases purchases(DynamoDbClient dynamo, AwsResourceNames names) {
-        return new DynamoDbPurchases(dynamo, names.tables().purchases());
+    Purchases purchases(DynamoDbClient dynamo, AwsResourceNames names, @Value("${unicorn.saga.lease}") Duration sagaLease) {
+        // a purchase whose saga has not begun within one saga lease of its creation is recovered
+        return new DynamoDbPurchases(dynamo, names.tables().purchases(), sagaLease, Clock.systemUTC());
     }
 
     @Bean
@@ -75,8 +78,31 @@ public class RetailConfiguration {
 
     @Bean
     RefundingPurchase refundingPurchase(Purchases purchases, Inventory inventory, Wallets wallets,
-            ProducerTemplate producer) {
-        return new RefundingPurchase(purchases, inventory, wallets, new CamelLoyaltyPoints(producer));
+            ProducerTemplate producer, @Value("${unicorn.retail.refund-window}") Duration refundWindow) {
+        return new RefundingPurchase(purchases, inventory, wallets, new CamelLoyaltyPoints(producer),
+                new RefundWindow(refundWindow), Clock.systemUTC());
+    }
+
+    @Bean
+    RefundSteps refundSteps(RefundingPurchase refunding) {
+        return new RefundSteps(refunding);
+    }
+
+    @Bean
+    RefundSagaRoutes refundSagaRoutes() {
+        return new RefundSagaRoutes();
+    }
+
+    @Bean
+    RecoveringPendingPurchases recoveringPendingPurchases(Purchases purchases, Inventory inventory, Wallets wallets,
+            SagaLog sagas, @Value("${unicorn.saga.lease}") Duration sagaLease,
+            @Value("${unicorn.retail.pending-recovery.batch}") int batch) {
+        return new RecoveringPendingPurchases(purchases, inventory, wallets, sagas, Clock.systemUTC(), sagaLease, batch);
+    }
+
+    @Bean
+    PendingPurchaseRoutes pendingPurchaseRoutes() {
+        return new PendingPurchaseRoutes();
     }
 
     @Bean
@@ -101,7 +127,9 @@ public class RetailConfiguration {
 
     @Bean
     TableSpec purchasesTable(AwsResourceNames names) {
-        return TableSpec.of(names.tables().purchases(), Key.string("purchase_id"));
+        return TableSpec.of(names.tables().purchases(), Key.string("purchase_id"))
+                .withIndex(new TableSpec.Index(DynamoDbPurchases.PENDING_INDEX, Key.string("pending_shard"),
+                        Key.number("deadline")));
     }
 
     @Bean

@@ -63,7 +63,7 @@ public final class PlacingPurchase {
 
     /** Records the failure and returns what the client must be told, carrying the purchase id. */
     public RuntimeException failed(String purchaseId, Throwable failure) {
-        Rejection rejection = findRejection(failure);
+        Rejection rejection = Rejection.foundIn(failure);
         if (rejection != null) {
             purchases.end(purchaseId, PurchaseStatus.REJECTED, 0, 0, rejection.code(), null);
             return new Rejection(rejection.kind(), rejection.code(), rejection.getMessage(), rejection.violations(),
@@ -71,14 +71,5 @@ public final class PlacingPurchase {
         }
         purchases.end(purchaseId, PurchaseStatus.COMPENSATED, 0, 0, String.valueOf(failure.getMessage()), null);
         return new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "purchase_status", PurchaseStatus.COMPENSATED.name()));
-    }
-
-    private static Rejection findRejection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Rejection rejection) {
-                return rejection;
-            }
-        }
-        return null;
     }
 }

@@ -2,7 +2,10 @@ package com.unicornstore.retail.domain;
 
 import java.time.Instant;
 
-/** A purchase as recorded: the order, what it cost, the points it earned, how it ended, its saga and any refund. */
+/**
+ * A purchase as recorded: the order, what it cost, the points it earned, how it ended, its saga,
+ * when it completed, the progress of its latest refund saga and what the refund gave back.
+ */
 public record Purchase(
         String id,
         PurchaseOrder order,
@@ -12,9 +15,21 @@ public record Purchase(
         String reason,
         Instant createdAt,
         String sagaId,
-        Refund refund) {
+        Refund refund,
+        Instant completedAt,
+        RefundProgress refunding) {
 
     public static Purchase pending(String id, PurchaseOrder order, Instant now) {
-        return new Purchase(id, order, PurchaseStatus.PENDING, 0, 0, null, now, null, null);
+        return new Purchase(id, order, PurchaseStatus.PENDING, 0, 0, null, now, null, null, null, RefundProgress.NONE);
+    }
+
+    /** The saga id the refund saga of this attempt runs under, fixed by the purchase. */
+    public String refundSagaOf(int attempt) {
+        return SagaIds.refund(id, attempt);
+    }
+
+    /** When the refund window opened: the completion (purchases recorded before that was kept: their creation). */
+    public Instant completedOrCreatedAt() {
+        return completedAt != null ? completedAt : createdAt;
     }
 }

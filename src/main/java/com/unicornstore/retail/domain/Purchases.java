@@ -1,5 +1,7 @@
 package com.unicornstore.retail.domain;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The record of every purchase. */
@@ -21,11 +23,29 @@ public interface Purchases {
      */
     void compensatedBySaga(String purchaseId, String sagaId);
 
+    /** Up to {@code limit} purchases still PENDING whose saga should have begun before {@code now}. */
+    List<Purchase> pendingPastDeadline(Instant now, int limit);
+
+    /** A PENDING purchase whose saga is being driven is looked at again by recovery only after {@code at}. */
+    void recheckPendingAt(String purchaseId, Instant at);
+
+    /**
+     * COMPLETED becomes REFUNDING under refund attempt {@code attempt} and its saga; false when the
+     * purchase is no longer COMPLETED at attempt {@code attempt - 1} (another refund came first).
+     */
+    boolean startRefund(String purchaseId, int attempt, String sagaId);
+
+    /** The refund saga was compensated: REFUNDING under that saga becomes COMPLETED again. */
+    void reopenRefund(String purchaseId, String sagaId);
+
     /** Keeps the first count of points a refund took back, and returns it: a retried refund reports the same. */
     long recordPointsRevoked(String purchaseId, long revoked);
 
-    /** COMPLETED becomes REFUNDED with what was given back; false when it was not COMPLETED. */
-    boolean refunded(String purchaseId, Refund refund);
+    /** Records that the refund gave {@code what} back ({@link RefundProgress#WALLET}, {@link RefundProgress#STOCK}). */
+    void recordRefundGiven(String purchaseId, String what);
+
+    /** REFUNDING under {@code sagaId} becomes REFUNDED with what was given back; false when it was not. */
+    boolean refunded(String purchaseId, String sagaId, Refund refund);
 
     Optional<Purchase> find(String purchaseId);
 }

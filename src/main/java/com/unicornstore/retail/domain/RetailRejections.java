@@ -1,6 +1,7 @@
 package com.unicornstore.retail.domain;
 
 import com.unicornstore.platform.domain.Rejection;
+import java.time.Instant;
 
 /** The refusals of the retail context. */
 public final class RetailRejections {
@@ -23,6 +24,16 @@ public final class RetailRejections {
 
     public static Rejection unknownPurchase(String id) {
         return Rejection.notFound("purchase-not-found", "No purchase with id '" + id + "'.");
+    }
+
+    public static Rejection notRefundable(String id, PurchaseStatus status) {
+        return new Rejection(Rejection.Kind.CONFLICT, "purchase-not-refundable",
+                "Only a COMPLETED purchase can be refunded; purchase " + id + " is " + status + ".");
+    }
+
+    public static Rejection refundWindowClosed(String id, Instant closedAt) {
+        return new Rejection(Rejection.Kind.CONFLICT, "refund-window-closed",
+                "The refund window of purchase " + id + " closed at " + closedAt + ".");
     }
 
     public static Rejection unknownWallet(String username) {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -177,6 +178,23 @@ public final class DynamoDbSagaLog implements SagaLog {
                     .items().forEach(item -> found.add(SagaItems.record(item)));
         }
         return found;
+    }
+
+    @Override
+    public boolean closeIfNeverBegun(String sagaId, Instant now) {
+        Map<String, AttributeValue> item = Map.of("saga_id", s(sagaId), "state", s(SagaState.COMPENSATED.name()),
+                "lease_until", n(now.toEpochMilli()), "attempts", n(0), "updated_at", s(now.toString()),
+                "never_begun", AttributeValue.fromBool(true),
+                "expires_at", n(now.plus(retention).getEpochSecond()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(saga_id)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            // our own put, retried by the SDK after its answer was lost, is recognised by its marker
+            Map<String, AttributeValue> old = exists.item();
+            return old != null && old.containsKey("never_begun") && !old.containsKey("steps");
+        }
     }
 
     /** The item's new attributes (empty map unless asked for), or empty when the condition refused the write. */

@@ -55,6 +55,12 @@ public interface SagaLog {
 
     Optional<SagaRecord> find(String sagaId);
 
+    /**
+     * Records a saga that never got a record as COMPENSATED with no steps, so that it can no longer
+     * begin (a late first step is refused). False when the saga has a record of its own.
+     */
+    boolean closeIfNeverBegun(String sagaId, Instant now);
+
     /** Open sagas whose owner stopped renewing the lease before {@code now}. */
     List<SagaRecord> findAbandoned(Instant now);
 }

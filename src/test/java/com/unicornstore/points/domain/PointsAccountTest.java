@@ -110,6 +110,16 @@ class PointsAccountTest {
     }
 
     @Test
+    void a_repeated_revocation_takes_nothing_more_and_the_account_still_knows_what_the_first_took() {
+        AccountScenario scenario = given(issued("lot", 50, T0));
+        scenario.record(scenario.when(new RevokePoints(ACCOUNT, 80, "c-lot"), LATER));
+
+        assertThat(scenario.when(new RevokePoints(ACCOUNT, 80, "c-lot"), LATER)).isEmpty();
+        assertThat(scenario.account().revokedBy("c-lot")).hasValue(50);
+        assertThat(scenario.account().revokedBy("c-never")).isEmpty();
+    }
+
+    @Test
     void a_revocation_that_overtakes_its_issue_is_recorded_and_the_late_issue_is_ignored() {
         AccountScenario scenario = given(issued("other", 100, T0));
 

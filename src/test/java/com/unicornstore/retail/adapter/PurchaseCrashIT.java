@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unicornstore.retail.domain.Product;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -55,9 +54,7 @@ class PurchaseCrashIT extends StoreClient {
     @BeforeEach
     void shoppers() {
         for (String shopper : List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER)) {
-            seed.putIfAbsent(names.tables().products(), "id", ProductItems.toItem(
-                    new Product(shopper, "Crash-test unicorn", "Bought by " + shopper, PRICE, STOCK, "unicorn.svg")));
-            shopper(shopper, BALANCE);
+            shopperWithOwnProduct(shopper, PRICE, STOCK, BALANCE);
         }
     }
 
@@ -153,7 +150,10 @@ class PurchaseCrashIT extends StoreClient {
         String[] found = new String[1];
         await("saga of " + shopper + " " + state + " (see " + instanceA.output() + ")")
                 .atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    SagaRecord saga = sagaOf(purchaseOf(shopper)).orElseThrow();
+                    // an assertion, not orElseThrow: Awaitility retries only failed assertions
+                    Optional<SagaRecord> seen = sagaOf(purchaseOf(shopper));
+                    assertThat(seen).isPresent();
+                    SagaRecord saga = seen.get();
                     assertThat(saga.state()).isEqualTo(state);
                     assertThat(saga.steps()).hasSize(steps);
                     found[0] = saga.id();

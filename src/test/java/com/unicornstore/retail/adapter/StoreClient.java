@@ -2,6 +2,7 @@ package com.unicornstore.retail.adapter;
 
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.provisioning.ConditionalSeed;
+import com.unicornstore.retail.domain.Product;
 import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.support.Api;
 import java.util.HashMap;
@@ -34,6 +35,13 @@ abstract class StoreClient {
         return name;
     }
 
+    /** A shopper with a wallet and a product of their own (its id is the shopper's name), so counts are theirs alone. */
+    String shopperWithOwnProduct(String name, long price, long stock, long balance) {
+        seed.putIfAbsent(names.tables().products(), "id", ProductItems.toItem(
+                new Product(name, "Unicorn of " + name, "Bought by " + name, price, stock, "unicorn.svg")));
+        return shopper(name, balance);
+    }
+
     Api.Response buy(String user, String product, Object quantity) {
         return buy(user, product, quantity, Map.of());
     }
@@ -55,5 +63,11 @@ abstract class StoreClient {
 
     long points(String account) {
         return api.get("/points?account_id=" + account).json().get("balance").asLong();
+    }
+
+    /** How many revocations the account's history records. */
+    long revocations(String account) {
+        return api.get("/points/history?account_id=" + account).json().get("items").findValuesAsText("transaction_type")
+                .stream().filter("revoke"::equals).count();
     }
 }

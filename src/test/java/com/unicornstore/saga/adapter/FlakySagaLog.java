@@ -101,6 +101,11 @@ final class FlakySagaLog implements SagaLog {
     }
 
     @Override
+    public boolean closeIfNeverBegun(String sagaId, java.time.Instant now) {
+        return log.closeIfNeverBegun(sagaId, now);
+    }
+
+    @Override
     public List<SagaRecord> findAbandoned(Instant now) {
         return log.findAbandoned(now);
     }
