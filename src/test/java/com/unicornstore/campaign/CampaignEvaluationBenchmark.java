@@ -70,9 +70,9 @@ class CampaignEvaluationBenchmark {
     @Test
     void cached_compilation_against_parsing_on_every_evaluation() throws Exception {
         List<Campaign> campaigns = List.of(tenRuleCampaign());
-        CampaignEngine cachedEngine = new CampaignEngine(new CompiledCampaigns(PATHS));
+        CampaignEngine cachedEngine = new CampaignEngine(new CompiledCampaigns(PATHS), 50);
         LongSupplier cached = () -> cachedEngine.evaluate(campaigns, new EventDocument(EVENT, "UnicornStore", AT)).points();
-        LongSupplier uncached = () -> new CampaignEngine(new CompiledCampaigns(PATHS))
+        LongSupplier uncached = () -> new CampaignEngine(new CompiledCampaigns(PATHS), 50)
                 .evaluate(campaigns, new EventDocument(EVENT, "UnicornStore", AT)).points();
         assertThat(cached.getAsLong()).isEqualTo(EXPECTED_POINTS);
         assertThat(uncached.getAsLong()).isEqualTo(EXPECTED_POINTS);

@@ -11,6 +11,7 @@ import com.unicornstore.campaign.application.LoadingCampaignFiles;
 import com.unicornstore.campaign.application.PurchaseEvents;
 import com.unicornstore.campaign.application.ReadingCampaign;
 import com.unicornstore.campaign.application.CampaignValidation;
+import com.unicornstore.campaign.application.CampaignsPerClient;
 import com.unicornstore.campaign.domain.CampaignEngine;
 import com.unicornstore.campaign.domain.CampaignStore;
 import com.unicornstore.campaign.domain.CompiledCampaigns;
@@ -62,17 +63,27 @@ public class CampaignConfiguration {
     }
 
     @Bean
-    EvaluatingPurchase evaluatingPurchase(CampaignStore store, CompiledCampaigns compiled, PurchaseEvents events) {
-        return new EvaluatingPurchase(store, new CampaignEngine(compiled), events);
+    CampaignsPerClient campaignsPerClient(CampaignStore store, @Value("${unicorn.campaigns.max-per-client}") int max) {
+        return new CampaignsPerClient(store, max);
     }
 
     @Bean
-    DryRunningCampaign dryRunningCampaign(CampaignStore store, CompiledCampaigns compiled, PurchaseEvents events) {
-        return new DryRunningCampaign(store, new CampaignEngine(compiled), events);
+    CampaignEngine campaignEngine(CompiledCampaigns compiled, CampaignsPerClient cap) {
+        return new CampaignEngine(compiled, cap.max());
     }
 
     @Bean
-    CreatingCampaign creatingCampaign(CampaignStore store, CampaignValidation validation) {
+    EvaluatingPurchase evaluatingPurchase(CampaignStore store, CampaignEngine engine, PurchaseEvents events) {
+        return new EvaluatingPurchase(store, engine, events);
+    }
+
+    @Bean
+    DryRunningCampaign dryRunningCampaign(CampaignStore store, CampaignEngine engine, PurchaseEvents events) {
+        return new DryRunningCampaign(store, engine, events);
+    }
+
+    @Bean
+    CreatingCampaign creatingCampaign(CampaignsPerClient store, CampaignValidation validation) {
         return new CreatingCampaign(store, validation);
     }
 
@@ -97,8 +108,9 @@ public class CampaignConfiguration {
     }
 
     @Bean
-    LoadingCampaignFiles loadingCampaignFiles(CampaignStore store, CampaignValidation validation, ObjectMapper json) {
-        return new LoadingCampaignFiles(store, validation, json);
+    LoadingCampaignFiles loadingCampaignFiles(CampaignStore store, CampaignsPerClient capped,
+            CampaignValidation validation, ObjectMapper json) {
+        return new LoadingCampaignFiles(store, capped, validation, json);
     }
 
     @Bean

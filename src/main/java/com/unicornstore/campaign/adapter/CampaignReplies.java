@@ -15,7 +15,10 @@ public final class CampaignReplies {
         return CampaignJson.toDocument(campaign);
     }
 
-    /** {@code {"points", "matched": [{"campaign", "rule", "points"}]}}: failures are logged, not returned. */
+    /**
+     * {@code {"points", "matched": [{"campaign", "rule", "points"}]}}, and {@code "skipped": [{"client",
+     * "campaign", "reason"}]} when a campaign could not be evaluated; rule failures are logged, not returned.
+     */
     public Map<String, Object> evaluation(Evaluation evaluation) {
         List<Map<String, Object>> matched = evaluation.matched().stream().map(match -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -27,6 +30,10 @@ public final class CampaignReplies {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("points", evaluation.points());
         reply.put("matched", matched);
+        if (!evaluation.skipped().isEmpty()) {
+            reply.put("skipped", evaluation.skipped().stream().map(skipped -> Map.of("client", skipped.client(),
+                    "campaign", skipped.campaign(), "reason", skipped.reason())).toList());
+        }
         return reply;
     }
 }

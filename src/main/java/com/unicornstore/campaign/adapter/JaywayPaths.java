@@ -5,13 +5,15 @@ import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.unicornstore.campaign.domain.PathLanguage;
+import com.unicornstore.campaign.domain.RulePaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JSONPath by Jayway json-path (the engine behind camel-jsonpath). Jayway parses and checks every
- * expression; a path that finds nothing reads as null (an indefinite one as an empty list) instead
+ * JSONPath by Jayway json-path (the engine behind camel-jsonpath), restricted to the subset of
+ * {@link RulePaths} (no regular expressions, deep scans or functions) before Jayway parses and checks
+ * the expression; a path that finds nothing reads as null (an indefinite one as an empty list) instead
  * of failing. Paths written as a plain chain of property names ({@code $.customer.tier}), the usual
  * case in rules, are read by following that chain through the event's maps, which is what Jayway's
  * evaluator does for them, minus its per-read set-up (a test holds the two to the same answers);
@@ -24,9 +26,7 @@ public final class JaywayPaths implements PathLanguage {
 
     @Override
     public DocumentPath compile(String expression) {
-        if (expression == null || !expression.startsWith("$")) {
-            throw new IllegalArgumentException("a JSONPath starts with $");
-        }
+        RulePaths.check(expression);
         JsonPath path;
         try {
             path = JsonPath.compile(expression);

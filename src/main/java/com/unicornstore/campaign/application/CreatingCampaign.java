@@ -3,15 +3,14 @@ package com.unicornstore.campaign.application;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.campaign.domain.Campaign;
 import com.unicornstore.campaign.domain.CampaignRejections;
-import com.unicornstore.campaign.domain.CampaignStore;
 
-/** Creates a campaign from its document: validated in full, written only when the name is free. */
+/** Creates a campaign from its document: validated in full, written only when the name is free and the client is under its cap. */
 public final class CreatingCampaign {
 
-    private final CampaignStore store;
+    private final CampaignsPerClient store;
     private final CampaignValidation validation;
 
-    public CreatingCampaign(CampaignStore store, CampaignValidation validation) {
+    public CreatingCampaign(CampaignsPerClient store, CampaignValidation validation) {
         this.store = store;
         this.validation = validation;
     }

@@ -27,8 +27,15 @@ public final class EvaluatingPurchase {
         return logged(engine.evaluate(store.ofClient(event.client()), event));
     }
 
-    /** Rules that counted 0 because their formula failed are worth a warning: their author should know. */
+    /**
+     * Rules that counted 0 because their formula failed, and campaigns skipped whole, are worth a
+     * warning: their author should know.
+     */
     static Evaluation logged(Evaluation evaluation) {
+        for (Evaluation.Skipped skipped : evaluation.skipped()) {
+            LOG.warn("Campaign '{}' of client '{}' skipped: {}; the others still count", skipped.campaign(),
+                    skipped.client(), skipped.reason());
+        }
         for (Evaluation.RuleFailure failure : evaluation.failures()) {
             LOG.warn("Campaign '{}' of client '{}', rule {}: formula failed ({}); the rule counts 0",
                     failure.campaign(), failure.client(), failure.rule(), failure.reason());

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Applies campaign documents kept as files ({@code campaign-rules/*.json}): each is validated like a
  * POST and upserted (written only when its definition differs from the stored one). A refused file
  * is reported by name and reason and never stops the others; the latest outcome of every file is
- * kept for operators.
+ * kept for operators. New campaigns count against the client's cap like a POST.
  */
 public final class LoadingCampaignFiles {
 
@@ -38,12 +38,15 @@ public final class LoadingCampaignFiles {
     public record FileReport(String file, Outcome outcome, String reason) {}
 
     private final CampaignStore store;
+    private final CampaignsPerClient capped;
     private final CampaignValidation validation;
     private final ObjectMapper json;
     private final Map<String, FileReport> reports = new ConcurrentHashMap<>();
 
-    public LoadingCampaignFiles(CampaignStore store, CampaignValidation validation, ObjectMapper json) {
+    public LoadingCampaignFiles(CampaignStore store, CampaignsPerClient capped, CampaignValidation validation,
+            ObjectMapper json) {
         this.store = store;
+        this.capped = capped;
         this.validation = validation;
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -63,7 +66,7 @@ public final class LoadingCampaignFiles {
             try {
                 ObjectNode document = object(Files.readString(file, StandardCharsets.UTF_8));
                 validation.check(document);
-                store.createIfAbsent(CampaignJson.toCampaign(document, 1));
+                capped.createIfAbsent(CampaignJson.toCampaign(document, 1));
             } catch (Rejection refused) {
                 LOG.debug("Campaign file {} skipped: {}", file.getFileName(), refused.getMessage());
             }
@@ -129,7 +132,7 @@ public final class LoadingCampaignFiles {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var stored = store.find(campaign.client(), campaign.name());
             if (stored.isEmpty()) {
-                if (store.createIfAbsent(campaign)) {
+                if (capped.createIfAbsent(campaign)) {
                     return Outcome.CREATED;
                 }
             } else if (stored.get().sameDefinitionAs(campaign)) {

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Decides the points of a purchase event: every active campaign of the event's client whose window
  * contains the event's time counts, each capped on its own, and their points are summed. Matches
- * are listed by campaign priority, highest first.
+ * are listed by campaign priority, highest first. At most {@code maxPerClient} campaigns are
+ * evaluated (the highest priorities); a campaign beyond them, or one that cannot be evaluated, is
+ * skipped and listed, and the others still count.
  */
 public final class CampaignEngine {
 
@@ -15,9 +17,11 @@ public final class CampaignEngine {
             Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::name);
 
     private final CompiledCampaigns compiled;
+    private final int maxPerClient;
 
-    public CampaignEngine(CompiledCampaigns compiled) {
+    public CampaignEngine(CompiledCampaigns compiled, int maxPerClient) {
         this.compiled = compiled;
+        this.maxPerClient = maxPerClient;
     }
 
     public Evaluation evaluate(List<Campaign> candidates, EventDocument event) {
@@ -29,9 +33,20 @@ public final class CampaignEngine {
         }
         applicable.sort(BY_PRIORITY);
         Evaluation total = Evaluation.NONE;
-        for (Campaign campaign : applicable) {
-            total = total.plus(compiled.of(campaign).evaluate(event));
+        for (int i = 0; i < applicable.size(); i++) {
+            Campaign campaign = applicable.get(i);
+            total = total.plus(i < maxPerClient ? evaluate(campaign, event) : Evaluation.skipping(campaign,
+                    "beyond the cap of " + maxPerClient + " campaigns per client"));
         }
         return total;
+    }
+
+    /** One campaign; whatever it throws skips it alone, never the purchase. */
+    private Evaluation evaluate(Campaign campaign, EventDocument event) {
+        try {
+            return compiled.of(campaign).evaluate(event);
+        } catch (RuntimeException failed) {
+            return Evaluation.skipping(campaign, "cannot be evaluated: " + failed);
+        }
     }
 }

@@ -16,6 +16,11 @@ public final class CampaignRejections {
                 "Client '" + client + "' already has a campaign named '" + name + "'.");
     }
 
+    public static Rejection tooMany(String client, int max) {
+        return new Rejection(Rejection.Kind.CONFLICT, "campaign-limit-reached", "Client '" + client + "' has "
+                + max + " campaigns, the most one client may have (unicorn.campaigns.max-per-client); delete one first.");
+    }
+
     public static Rejection changedConcurrently(String client, String name) {
         return new Rejection(Rejection.Kind.CONFLICT, "campaign-changed-concurrently",
                 "Campaign '" + name + "' of client '" + client + "' kept changing while this change was applied; retry.");

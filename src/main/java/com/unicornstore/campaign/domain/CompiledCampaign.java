@@ -24,23 +24,33 @@ public final class CompiledCampaign {
 
     private final Campaign campaign;
     private final List<CompiledRule> rules;
+    /** Why the campaign cannot be evaluated at all, or null. */
+    private final String refusal;
 
-    private CompiledCampaign(Campaign campaign, List<CompiledRule> rules) {
+    private CompiledCampaign(Campaign campaign, List<CompiledRule> rules, String refusal) {
         this.campaign = campaign;
         this.rules = rules;
+        this.refusal = refusal;
     }
 
-    /** Compiles a campaign whose rules were validated when it was written. */
+    /**
+     * Compiles a campaign. One stored before the current validation (a path outside {@link RulePaths},
+     * say) compiles to a campaign that every evaluation skips, saying why, rather than failing.
+     */
     public static CompiledCampaign compile(Campaign campaign, PathLanguage paths) {
         FormulaParser parser = new FormulaParser(paths);
         List<CompiledRule> compiled = new ArrayList<>();
         for (int i = 0; i < campaign.rules().size(); i++) {
             Rule rule = campaign.rules().get(i);
-            compiled.add(new CompiledRule(i, paths.compile(rule.variable()),
-                    rule.condition().operator().against(rule.condition().value()),
-                    rule.action().command(), parser.parse(rule.action().formula())));
+            try {
+                compiled.add(new CompiledRule(i, paths.compile(rule.variable()),
+                        rule.condition().operator().against(rule.condition().value()),
+                        rule.action().command(), parser.parse(rule.action().formula())));
+            } catch (RuntimeException refused) {
+                return new CompiledCampaign(campaign, List.of(), "rule " + i + " is refused: " + refused.getMessage());
+            }
         }
-        return new CompiledCampaign(campaign, List.copyOf(compiled));
+        return new CompiledCampaign(campaign, List.copyOf(compiled), null);
     }
 
     public Campaign campaign() {
@@ -48,6 +58,9 @@ public final class CompiledCampaign {
     }
 
     public Evaluation evaluate(EventDocument event) {
+        if (refusal != null) {
+            return Evaluation.skipping(campaign, refusal);
+        }
         List<Evaluation.Match> matched = new ArrayList<>();
         List<Evaluation.RuleFailure> failures = new ArrayList<>();
         long issued = 0;

@@ -1,10 +1,14 @@
 package com.unicornstore.campaign.domain;
 
-/** The JSONPath dialect rules are written in: compiles an expression once, to read many events. */
+/**
+ * The JSONPath dialect rules are written in ({@link RulePaths}: nothing that can run long): compiles
+ * an expression once, to read many events.
+ */
 public interface PathLanguage {
 
     /**
-     * @throws IllegalArgumentException with a reason a rule author can act on, when the expression does not parse
+     * @throws IllegalArgumentException with a reason a rule author can act on, when the expression does not
+     *         parse or leaves the allowed subset
      */
     DocumentPath compile(String expression);
 

@@ -23,8 +23,9 @@ public class IdempotencyConfiguration {
 
     @Bean
     IdempotencyStore idempotencyStore(DynamoDbClient dynamo,
-            AwsResourceNames names, @Value("${unicorn.idempotency.lease:PT30S}") Duration lease) {
-        return new IdempotencyStore(dynamo, names.tables().idempotency(), Clock.systemUTC(), lease);
+            AwsResourceNames names, @Value("${unicorn.idempotency.lease}") Duration lease,
+            @Value("${unicorn.idempotency.retention}") Duration retention) {
+        return new IdempotencyStore(dynamo, names.tables().idempotency(), Clock.systemUTC(), lease, retention);
     }
 
     @Bean

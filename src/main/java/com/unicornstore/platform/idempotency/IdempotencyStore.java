@@ -21,10 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public final class IdempotencyStore {
 
     private static final String KEY = "idempotency_key";
-    /** DynamoDB's TTL attribute: a key is remembered for {@link #RETENTION}, then forgotten. */
+    /** DynamoDB's TTL attribute: a key is remembered for its retention, then forgotten. */
     public static final String EXPIRES_AT = "expires_at";
-    /** Longer than any client retries a request; the table does not grow without end. */
-    static final Duration RETENTION = Duration.ofDays(1);
 
     /** What a claim found. */
     public enum Outcome { CLAIMED, REPLAY, OTHER_REQUEST, IN_PROGRESS }
@@ -36,12 +34,18 @@ public final class IdempotencyStore {
     private final String table;
     private final Clock clock;
     private final Duration lease;
+    private final Duration retention;
 
-    public IdempotencyStore(DynamoDbClient dynamo, String table, Clock clock, Duration lease) {
+    /**
+     * @param retention how long a key is remembered: longer than any retry of its request, so the
+     *        table does not grow without end (unicorn.idempotency.retention)
+     */
+    public IdempotencyStore(DynamoDbClient dynamo, String table, Clock clock, Duration lease, Duration retention) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
         this.lease = lease;
+        this.retention = retention;
     }
 
     /** @param fingerprint what identifies the request (operation and body): the same key with another one is refused */
@@ -52,7 +56,7 @@ public final class IdempotencyStore {
     private Claim claim(String key, String fingerprint, int triesLeft) {
         long now = clock.millis();
         Map<String, AttributeValue> item = Map.of(KEY, s(key), "fingerprint", s(fingerprint), "state", s("pending"),
-                "claimed_at", n(now), EXPIRES_AT, n((now + RETENTION.toMillis()) / 1000));
+                "claimed_at", n(now), EXPIRES_AT, n((now + retention.toMillis()) / 1000));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#k)")
                     .expressionAttributeNames(Map.of("#k", KEY))

@@ -1,5 +1,6 @@
 package com.unicornstore.platform.provisioning;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -96,11 +97,25 @@ public final class LocalProvisioner {
         return keys;
     }
 
+    /**
+     * Creates both queues, then sets their attributes, so that a queue left by an earlier run with
+     * other settings takes the current ones (a create with different attributes would be refused).
+     */
     private void createQueue(QueueSpec spec) {
         String dlqUrl = sqs.createQueue(b -> b.queueName(spec.deadLetterQueue())).queueUrl();
+        sqs.setQueueAttributes(b -> b.queueUrl(dlqUrl).attributes(Map.of(
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(spec.deadLetterRetention()))));
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + spec.maxReceiveCount() + "\"}";
-        sqs.createQueue(b -> b.queueName(spec.name()).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)));
+        String url = sqs.createQueue(b -> b.queueName(spec.name())).queueUrl();
+        sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(
+                QueueAttributeName.REDRIVE_POLICY, redrive,
+                QueueAttributeName.VISIBILITY_TIMEOUT, seconds(spec.visibilityTimeout()),
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(spec.retention()))));
+    }
+
+    private static String seconds(Duration duration) {
+        return Long.toString(duration.toSeconds());
     }
 }

@@ -31,8 +31,12 @@ public class PointsConfiguration {
     private static final Clock CLOCK = Clock.systemUTC();
 
     @Bean
-    QueueSpec pointsCommandsQueue(AwsResourceNames names) {
-        return new QueueSpec(names.queues().pointsCommands(), names.queues().pointsCommandsDlq(), 10);
+    QueueSpec pointsCommandsQueue(AwsResourceNames names, @Value("${unicorn.queues.max-receives}") int maxReceives,
+            @Value("${points.commands.visibility-timeout}") int visibilitySeconds,
+            @Value("${unicorn.queues.retention}") Duration retention,
+            @Value("${unicorn.queues.dlq-retention}") Duration dlqRetention) {
+        return new QueueSpec(names.queues().pointsCommands(), names.queues().pointsCommandsDlq(), maxReceives,
+                Duration.ofSeconds(visibilitySeconds), retention, dlqRetention);
     }
 
     @Bean

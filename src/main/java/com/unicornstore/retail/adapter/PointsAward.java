@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -13,6 +14,9 @@ import org.apache.camel.Header;
  * IssuePoints / RevokePoints commands sent to the points ledger's queue, correlated by purchase id.
  */
 public final class PointsAward {
+
+    /** Header: the campaigns skipped for this purchase, as the campaign engine listed them. */
+    static final String SKIPPED = "campaignsSkipped";
 
     private final ObjectMapper json;
     private final String campaignClient;
@@ -39,10 +43,16 @@ public final class PointsAward {
         return event;
     }
 
-    /** Keeps what the campaigns awarded in the {@code points} header. */
+    /**
+     * Keeps what the campaigns awarded in the {@code points} header, and the campaigns that could
+     * not be evaluated in {@link #SKIPPED}: the purchase goes on without them and says so.
+     */
     public void earned(Map<String, Object> evaluation, Exchange exchange) {
         Object points = evaluation.get("points");
         exchange.getMessage().setHeader("points", points instanceof Number n ? n.longValue() : 0L);
+        if (evaluation.get("skipped") instanceof List<?> skipped && !skipped.isEmpty()) {
+            exchange.getMessage().setHeader(SKIPPED, skipped);
+        }
     }
 
     /** The IssuePoints command, or null when the purchase earned nothing. */

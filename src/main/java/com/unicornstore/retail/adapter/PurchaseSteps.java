@@ -124,6 +124,10 @@ public final class PurchaseSteps {
         body.put("quantity", in.getHeader("quantity"));
         body.put("total", total);
         body.put("points", points);
+        Object skipped = in.getHeader(PointsAward.SKIPPED);
+        if (skipped != null) {
+            body.put("campaigns_skipped", skipped);
+        }
         return body;
     }
 

@@ -3,7 +3,6 @@ package com.unicornstore.saga.adapter;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
-import com.unicornstore.saga.domain.RetryPolicy;
 import com.unicornstore.saga.domain.SagaLog;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +27,7 @@ public class SagaConfiguration {
 
     @Bean
     DurableSagaService durableSagaService(SagaLog log, SagaProperties properties) {
-        SagaProperties.Retry retry = properties.retry();
-        return new DurableSagaService(log, properties.lease(),
-                new RetryPolicy(retry.initialDelay(), retry.multiplier(), retry.maxDelay(), retry.jitter(), retry.maxAttempts()),
-                Clock.systemUTC());
+        return new DurableSagaService(log, properties.lease(), properties.retryPolicy(), Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.unicornstore.saga.adapter;
 
+import com.unicornstore.saga.domain.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,6 +12,12 @@ public record SagaProperties(
         @DefaultValue("5s") Duration recoveryInterval,
         @DefaultValue("P30D") Duration retention,
         @DefaultValue Retry retry) {
+
+    /** The backoff schedule these settings describe. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(retry.initialDelay(), retry.multiplier(), retry.maxDelay(), retry.jitter(),
+                retry.maxAttempts());
+    }
 
     /** Backoff of compensations and completions. */
     public record Retry(

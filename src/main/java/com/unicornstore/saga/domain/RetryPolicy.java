@@ -23,6 +23,18 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
         return Duration.ofMillis(Math.max(0, Math.round(capped + spread)));
     }
 
+    /**
+     * The longest the whole schedule waits before the saga is FAILED: every delay between the
+     * {@code maxAttempts} attempts, each at the top of its jitter.
+     */
+    public Duration budget() {
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            total = total.plus(delayAfter(attempt, () -> 1.0));
+        }
+        return total;
+    }
+
     public boolean exhausted(int attempts) {
         return attempts >= maxAttempts;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CampaignEngineTest {
 
-    private final CampaignEngine engine = new CampaignEngine(new CompiledCampaigns(Campaigns.PATHS));
+    private final CampaignEngine engine = new CampaignEngine(new CompiledCampaigns(Campaigns.PATHS), 50);
 
     private long points(List<Campaign> campaigns, EventDocument event) {
         return engine.evaluate(campaigns, event).points();

@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.provisioning.QueueSpec;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The queue the purchase saga sends points commands to: deduplicated, and poison goes to the dead-letter queue. */
 @PlatformIntegrationTest
-@TestPropertySource(properties = "points.commands.visibility-timeout=1")
 class PointsCommandsIT extends PointsClient {
 
     @Autowired
@@ -24,6 +25,9 @@ class PointsCommandsIT extends PointsClient {
 
     @Autowired
     AwsResourceNames names;
+
+    @Autowired
+    QueueSpec queueSpec;
 
     @Test
     void a_duplicated_issue_message_issues_once_and_a_revoke_takes_the_points_back() {
@@ -56,6 +60,24 @@ class PointsCommandsIT extends PointsClient {
             assertThat(deadLetters).containsExactlyInAnyOrderElementsOf(poison);
         });
         assertThat(historyOf("saga-2")).hasSize(1);
+    }
+
+    @Test
+    void the_queues_are_provisioned_with_the_configured_visibility_retention_and_redrive() {
+        assertThat(queueSpec).isEqualTo(new QueueSpec(names.queues().pointsCommands(),
+                names.queues().pointsCommandsDlq(), 10, Duration.ofSeconds(30), Duration.ofDays(4), Duration.ofDays(10)));
+        var queue = attributes(names.queues().pointsCommands());
+        var deadLetters = attributes(names.queues().pointsCommandsDlq());
+
+        assertThat(queue.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("30");
+        assertThat(queue.get(QueueAttributeName.REDRIVE_POLICY)).containsPattern("\"maxReceiveCount\":\"?10\"?[,}]")
+                .contains(deadLetters.get(QueueAttributeName.QUEUE_ARN));
+        // ElasticMQ accepts MessageRetentionPeriod but neither keeps nor reports it; SQS and LocalStack do
+    }
+
+    private Map<QueueAttributeName, String> attributes(String queue) {
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
     }
 
     private void send(String body) {

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Points issued with a lifetime of seconds leave the balance on time and their expiry is recorded. */
 @PlatformIntegrationTest
-@TestPropertySource(properties = {"points.expiry.ttl=PT6S", "points.expiry.check-period=1s"})
+@TestPropertySource(properties = {"points.expiry.ttl=PT6S", "points.buckets.granularity=PT1S",
+        "points.expiry.check-period=1s"})
 class PointsExpiryIT extends PointsClient {
 
     @Autowired

@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Round trips are the cost that matters: the AWS calls of one purchase, counted. */
 @PlatformIntegrationTest
 // a lease renewal (every lease/3) must not land in the middle of a counted purchase
-@TestPropertySource(properties = "unicorn.saga.lease=1h")
+@TestPropertySource(properties = {"unicorn.saga.lease=1h", "unicorn.retail.keep-release-markers=PT2H"})
 class PurchaseCallCountIT extends StoreClient {
 
     @Autowired

@@ -96,7 +96,7 @@ class PurchaseCrashIT extends StoreClient {
     /** Starts instance A and posts one purchase per shopper to it: requests that never answer, as A stalls them. */
     private void startInstanceAAndBuyOnIt() {
         instanceA = ForkedApplication.start(StallingInstance.class, Path.of("target", "crash-test", "instance-a.log"),
-                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=1h",
+                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=2s",
                         "--crash-test.stall-running=" + RUNNING_SHOPPER,
                         "--crash-test.stall-completing=" + COMPLETING_SHOPPER));
         instanceA.awaitOutput(StallingInstance.ARMED, Duration.ofSeconds(120));

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @PlatformIntegrationTest
 @Import(SagaTestRoutes.class)
 @TestPropertySource(properties = {
-        "unicorn.saga.lease=60s", "unicorn.saga.recovery-interval=1h",
+        // recovery off for these tests: it would run after the test, on a lease longer still
+        "unicorn.saga.lease=2h", "unicorn.saga.recovery-interval=1h", "unicorn.retail.keep-release-markers=PT3H",
         "unicorn.saga.retry.initial-delay=50ms", "unicorn.saga.retry.max-attempts=3"})
 class DurableSagaServiceIT {
 

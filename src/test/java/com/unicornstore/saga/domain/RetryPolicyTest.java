@@ -35,4 +35,10 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, 2.0, Duration.ZERO, 0.5, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_budget_is_every_delay_before_the_last_attempt_at_the_top_of_its_jitter() {
+        // delays after attempts 1-4: 100, 200, 400, 800 ms, each times 1.5
+        assertThat(policy.budget()).isEqualTo(Duration.ofMillis(150 + 300 + 600 + 1200));
+    }
 }
