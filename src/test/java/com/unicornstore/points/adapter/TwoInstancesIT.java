@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.points.application.AccountCommands;
+import com.unicornstore.points.domain.BucketPolicy;
+import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.RedeemPoints;
 
@@ -47,7 +49,7 @@ class TwoInstancesIT extends PointsClient {
 
     @BeforeEach
     void setUp() {
-        snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100);
+        snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100, PointsAccount.DEFAULT_REMEMBERED);
         clients = Executors.newFixedThreadPool(20);
     }
 
@@ -90,8 +92,9 @@ class TwoInstancesIT extends PointsClient {
 
     private AccountCommands secondInstance(int maxAttempts) {
         DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(100),
-                snapshots);
-        return new AccountCommands(ledger, Clock.systemUTC(), TTL, maxAttempts);
+                snapshots, new DynamoPurchaseRecords(dynamo, names.tables().pointCorrelations(), Duration.ofDays(45)),
+                Clock.systemUTC());
+        return new AccountCommands(ledger, Clock.systemUTC(), new BucketPolicy(TTL, Duration.ofDays(1)), maxAttempts);
     }
 
     private static boolean succeeds(Runnable command) {
