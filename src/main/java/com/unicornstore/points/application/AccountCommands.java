@@ -3,14 +3,12 @@ package com.unicornstore.points.application;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.points.domain.BucketPolicy;
 import com.unicornstore.points.domain.CommandContext;
-import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.PointsCommand;
 import com.unicornstore.points.domain.PointsEvent;
 import com.unicornstore.points.domain.PointsLedger;
 import com.unicornstore.points.domain.PointsLedger.ConcurrentAppend;
 import com.unicornstore.points.domain.PointsRejections;
-import com.unicornstore.points.domain.RedeemPoints;
 import com.unicornstore.points.domain.StoredEvent;
 import java.time.Clock;
 import java.util.List;
@@ -52,7 +50,7 @@ public final class AccountCommands {
             PointsAccount account = ledger.load(accountId);
             boolean fresh = false;
             for (int attempt = 1; ; attempt++) {
-                OptionalLong earlier = earlierEventOf(account, command);
+                OptionalLong earlier = account.appliedCommand(command);
                 if (earlier.isPresent()) {
                     return List.of(original(accountId, earlier.getAsLong()));
                 }
@@ -92,14 +90,6 @@ public final class AccountCommands {
     /** The clock commands are decided against. */
     public Clock clock() {
         return clock;
-    }
-
-    private static OptionalLong earlierEventOf(PointsAccount account, PointsCommand command) {
-        if (command instanceof IssuePoints issue) {
-            return account.appliedCommand(issue.correlationId());
-        }
-        return command instanceof RedeemPoints redeem ? account.appliedCommand(redeem.correlationId())
-                : OptionalLong.empty();
     }
 
     private PointsEvent original(String accountId, long sequence) {

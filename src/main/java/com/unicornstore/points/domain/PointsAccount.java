@@ -29,6 +29,7 @@ public final class PointsAccount {
 
     /** How many commands an account remembers unless configured otherwise. */
     public static final int DEFAULT_REMEMBERED = 256;
+    static final String REDEEM = "redeem:";
     static final String REVOKE = "revoke:";
 
     private static final Comparator<Lot> SOONEST_EXPIRY_FIRST = Comparator.comparing(Lot::expiresAt)
@@ -90,7 +91,19 @@ public final class PointsAccount {
 
     /** The sequence of the event an issue or redemption with this correlation id produced, if still remembered. */
     public OptionalLong appliedCommand(String correlationId) {
-        return recent.find(correlationId).map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty());
+        return recent.find(correlationId).or(() -> recent.find(REDEEM + correlationId))
+                .map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The sequence of the event this very issue or redemption produced, if remembered: the same
+     * correlation id on a command of the other kind is another command.
+     */
+    public OptionalLong appliedCommand(PointsCommand command) {
+        Optional<RecentCommand> earlier = command instanceof IssuePoints issue ? recent.find(issue.correlationId())
+                : command instanceof RedeemPoints redeem ? recent.find(REDEEM + redeem.correlationId())
+                : Optional.empty();
+        return earlier.map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty());
     }
 
     public long balanceAt(Instant now) {
@@ -109,7 +122,7 @@ public final class PointsAccount {
                     correlation, context.buckets().expiryAt(now), context.buckets().lotIdAt(now)));
         }
         if (command instanceof RedeemPoints redeem) {
-            return recent.find(redeem.correlationId()).isPresent() ? List.of()
+            return recent.find(REDEEM + redeem.correlationId()).isPresent() ? List.of()
                     : withDueExpiry(context, () -> redeem(redeem, context));
         }
         if (command instanceof RevokePoints revoke) {
@@ -128,7 +141,7 @@ public final class PointsAccount {
             taking.lots().forEach(this::take);
         }
         if (event instanceof PointsRedeemed redeemed) {
-            recent.remember(new RecentCommand(redeemed.correlationId(), sequence, null, redeemed.amount()));
+            recent.remember(new RecentCommand(REDEEM + redeemed.correlationId(), sequence, null, redeemed.amount()));
         } else if (event instanceof PointsRevoked revoked) {
             recent.remember(new RecentCommand(REVOKE + revoked.correlationId(), sequence, null, revoked.amount()));
         }

@@ -66,7 +66,8 @@ class TwoInstancesIT extends PointsClient {
         List<Callable<Boolean>> redemptions = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             redemptions.add(() -> api.json("DELETE", "/points", "{\"account_id\":\"shared\",\"amount\":10}").status() == 200);
-            redemptions.add(() -> succeeds(() -> other.execute(new RedeemPoints("shared", 10, "other"))));
+            String command = "other-" + i; // one correlation id is one command: each redemption has its own
+            redemptions.add(() -> succeeds(() -> other.execute(new RedeemPoints("shared", 10, command))));
         }
 
         long succeeded = 0;

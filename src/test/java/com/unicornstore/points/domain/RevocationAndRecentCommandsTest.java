@@ -90,6 +90,8 @@ class RevocationAndRecentCommandsTest {
         assertThat(scenario.when(new IssuePoints(ACCOUNT, 100, "issue-key"), LATER)).isEmpty();
         assertThat(scenario.when(new RedeemPoints(ACCOUNT, 30, "redeem-key"), LATER)).isEmpty();
         assertThat(scenario.when(new RedeemPoints(ACCOUNT, 30, "new-key"), LATER)).hasSize(1);
+        assertThat(scenario.account().appliedCommand(new RedeemPoints(ACCOUNT, 5, "issue-key"))).isEmpty();
+        assertThat(scenario.when(new RedeemPoints(ACCOUNT, 5, "issue-key"), LATER)).hasSize(1);
     }
 
     @Test
