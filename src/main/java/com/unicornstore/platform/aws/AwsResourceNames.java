@@ -15,6 +15,7 @@ public record AwsResourceNames(Tables tables, Queues queues) {
             String pointBalances,
             String pointSnapshots,
             String pointParkedRecords,
+            String pointCorrelations,
             String idempotency,
             String purchases,
             String sagas) {}

@@ -4,11 +4,17 @@ import com.unicornstore.platform.aws.Attributes;
 import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.PointsEvent;
 import com.unicornstore.points.domain.PointsLedger;
+import com.unicornstore.points.domain.PointsRevoked;
+import com.unicornstore.points.domain.PurchaseRecords;
 import com.unicornstore.points.domain.StoredEvent;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -18,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The event store on DynamoDB: one item per event, appended with a conditional put on
  * (account, sequence). Accounts are loaded from their latest snapshot plus the events after it, and
  * kept in a per-instance cache; snapshots are written in the background every few events.
+ * Data of schema 1 is upcast as it is read; the revocations schema 1 kept in the account (its
+ * snapshot's revoked set, its revocation events) are written to the purchases' own records on the
+ * first load, and a snapshot of the current shape is written at once, so that happens once.
  */
 public final class DynamoPointsLedger implements PointsLedger {
 
@@ -25,12 +34,17 @@ public final class DynamoPointsLedger implements PointsLedger {
     private final String table;
     private final AccountCache cache;
     private final Snapshots snapshots;
+    private final PurchaseRecords purchases;
+    private final Clock clock;
 
-    public DynamoPointsLedger(DynamoDbClient dynamo, String table, AccountCache cache, Snapshots snapshots) {
+    public DynamoPointsLedger(DynamoDbClient dynamo, String table, AccountCache cache, Snapshots snapshots,
+            PurchaseRecords purchases, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.cache = cache;
         this.snapshots = snapshots;
+        this.purchases = purchases;
+        this.clock = clock;
     }
 
     @Override
@@ -41,16 +55,27 @@ public final class DynamoPointsLedger implements PointsLedger {
 
     @Override
     public PointsAccount reload(String accountId) {
-        PointsAccount account = snapshots.latest(accountId).orElseGet(() -> PointsAccount.empty(accountId));
+        Optional<SnapshotItems.Restored> snapshot = snapshots.read(accountId);
+        PointsAccount account = snapshot.map(SnapshotItems.Restored::account)
+                .orElseGet(() -> snapshots.empty(accountId));
+        Set<String> legacyRevoked = new HashSet<>(snapshot.map(SnapshotItems.Restored::legacyRevoked).orElse(Set.of()));
         long fromVersion = account.version();
         for (StoredEvent stored : events(accountId, account.version() + 1, Long.MAX_VALUE)) {
             if (!stored.isReadable()) {
                 throw new IllegalStateException("account " + accountId + " has an unreadable event: "
                         + stored.unreadableBecause());
             }
+            if (stored.schemaVersion() == 1 && stored.event().event() instanceof PointsRevoked revoked) {
+                legacyRevoked.add(revoked.correlationId());
+            }
             account.apply(stored.event().event());
         }
-        snapshots.considerAfterLoad(account, account.version() - fromVersion);
+        if (!legacyRevoked.isEmpty()) {
+            purchases.recordRevocations(accountId, legacyRevoked, clock.instant());
+            snapshots.write(account);
+        } else {
+            snapshots.considerAfterLoad(account, account.version() - fromVersion);
+        }
         cache.put(account);
         return account.copy();
     }
@@ -93,6 +118,13 @@ public final class DynamoPointsLedger implements PointsLedger {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return events;
+    }
+
+    @Override
+    public Optional<StoredEvent> event(String accountId, long sequence) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                EventItems.ACCOUNT, Attributes.s(accountId), EventItems.SEQUENCE, Attributes.n(sequence)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EventItems.fromItem(item));
     }
 
     @Override

@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The stored shape of events (table {@code unicorn.tables.point-events}, key account_id + seq):
  * one item per event, one attribute per field, lots as a list of maps. The shape is versioned by
- * {@code schema_version}; an item this code cannot read comes back as an unreadable stored event.
+ * {@code schema_version}: 2 names an issue's lot ({@code lot_id}, its bucket); 1 (today's data
+ * before buckets) had none, and such an issue is upcast to a lot of its own named by its event id,
+ * with the expiry it was stored with. An item this code cannot read comes back as an unreadable
+ * stored event.
  */
 final class EventItems {
 
@@ -47,6 +50,7 @@ final class EventItems {
         item.put("schema_version", n(event.schemaVersion()));
         if (event instanceof PointsIssued issued) {
             item.put("expires_at", time(issued.expiresAt()));
+            item.put("lot_id", s(issued.lotId()));
         }
         if (event instanceof PointsRevoked revoked) {
             item.put("requested", n(revoked.requested()));
@@ -65,7 +69,8 @@ final class EventItems {
         long sequence = item.containsKey(SEQUENCE) && item.get(SEQUENCE).n() != null
                 ? Long.parseLong(item.get(SEQUENCE).n()) : -1;
         try {
-            return StoredEvent.readable(accountId, new RecordedEvent(number(item, SEQUENCE), event(item)));
+            return StoredEvent.readable(accountId, new RecordedEvent(number(item, SEQUENCE), event(item)),
+                    (int) number(item, "schema_version"));
         } catch (RuntimeException unreadable) {
             return StoredEvent.unreadable(accountId, sequence, unreadable.getMessage() + " in " + item);
         }
@@ -73,7 +78,7 @@ final class EventItems {
 
     private static PointsEvent event(Map<String, AttributeValue> item) {
         long version = number(item, "schema_version");
-        if (version != PointsEvent.SCHEMA_VERSION) {
+        if (version != 1 && version != PointsEvent.SCHEMA_VERSION) {
             throw new IllegalArgumentException("unknown schema_version " + version);
         }
         String id = string(item, "event_id");
@@ -83,7 +88,10 @@ final class EventItems {
         String correlation = string(item, "correlation_id");
         String type = string(item, "type");
         return switch (type) {
-            case "PointsIssued" -> new PointsIssued(id, account, amount, at, correlation, instant(item, "expires_at"));
+            case "PointsIssued" -> version == 1
+                    ? new PointsIssued(id, account, amount, at, correlation, instant(item, "expires_at"))
+                    : new PointsIssued(id, account, amount, at, correlation, instant(item, "expires_at"),
+                            string(item, "lot_id"));
             case "PointsRedeemed" -> new PointsRedeemed(id, account, amount, at, correlation, lots(item));
             case "PointsExpired" -> new PointsExpired(id, account, amount, at, correlation, lots(item));
             case "PointsRevoked" -> new PointsRevoked(id, account, amount, at, correlation, number(item, "requested"),

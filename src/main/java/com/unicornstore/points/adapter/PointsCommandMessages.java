@@ -57,7 +57,7 @@ public final class PointsCommandMessages {
     private void run(String key, PointsCommand command) {
         try {
             String outcome = command instanceof IssuePoints issue
-                    ? issuing.issue(issue).map(issued -> issued.id()).orElse("already-settled")
+                    ? issuing.issueForPurchase(issue).map(issued -> issued.id()).orElse("already-settled")
                     : revoking.revoke((RevokePoints) command).map(revoked -> revoked.id()).orElse("already-revoked");
             dedup.complete(key, new StoredResponse(200, "text/plain", outcome));
         } catch (RuntimeException failed) {

@@ -16,6 +16,7 @@ import com.unicornstore.points.application.ReadingHistory;
 import com.unicornstore.points.application.RebuildingProjection;
 import com.unicornstore.points.application.RedeemingPoints;
 import com.unicornstore.points.application.RevokingPoints;
+import com.unicornstore.points.domain.BucketPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -27,8 +28,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Wiring of the points context: its tables and queue, the ledger, the read side, the routes. */
 @Configuration(proxyBeanMethods = false)
 public class PointsConfiguration {
-
-    private static final Clock CLOCK = Clock.systemUTC();
 
     @Bean
     QueueSpec pointsCommandsQueue(AwsResourceNames names, @Value("${unicorn.queues.max-receives}") int maxReceives,
@@ -58,31 +57,56 @@ public class PointsConfiguration {
     }
 
     @Bean
+    TableSpec pointCorrelationsTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().pointCorrelations(), Key.string("account_id"))
+                .sortedBy(Key.string("correlation_id")).expiringBy(DynamoPurchaseRecords.EXPIRES_AT);
+    }
+
+    @Bean
     TableSpec pointParkedRecordsTable(AwsResourceNames names) {
         return TableSpec.of(names.tables().pointParkedRecords(), Key.string("record_key"));
     }
 
+    /** Refuses to start when the granularity does not fit the ttl (see {@link BucketPolicy}). */
+    @Bean
+    BucketPolicy pointsBuckets(@Value("${points.expiry.ttl}") Duration ttl,
+            @Value("${points.buckets.granularity}") Duration granularity) {
+        return new BucketPolicy(ttl, granularity);
+    }
+
     @Bean(destroyMethod = "close")
     Snapshots pointsSnapshots(DynamoDbClient dynamo, AwsResourceNames names,
-            @Value("${points.snapshot.every:100}") int every) {
-        return new Snapshots(dynamo, names.tables().pointSnapshots(), every);
+            @Value("${points.snapshot.every}") int every,
+            @Value("${points.ledger.recent-commands}") int rememberedCommands) {
+        return new Snapshots(dynamo, names.tables().pointSnapshots(), every, rememberedCommands);
+    }
+
+    @Bean
+    DynamoPurchaseRecords purchaseRecords(DynamoDbClient dynamo, AwsResourceNames names,
+            @Value("${points.revocations.retention}") Duration retention) {
+        return new DynamoPurchaseRecords(dynamo, names.tables().pointCorrelations(), retention);
+    }
+
+    @Bean
+    AccountCache accountCache(@Value("${points.ledger.cache-size}") int cacheSize) {
+        return new AccountCache(cacheSize);
     }
 
     @Bean
     DynamoPointsLedger pointsLedger(DynamoDbClient dynamo, AwsResourceNames names, Snapshots snapshots,
-            @Value("${points.ledger.cache-size:10000}") int cacheSize) {
-        return new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(cacheSize), snapshots);
+            AccountCache cache, DynamoPurchaseRecords purchases, Clock clock) {
+        return new DynamoPointsLedger(dynamo, names.tables().pointEvents(), cache, snapshots, purchases, clock);
     }
 
     @Bean
-    AccountCommands accountCommands(DynamoPointsLedger ledger, @Value("${points.expiry.ttl:P365D}") Duration ttl,
-            @Value("${points.ledger.max-attempts:10}") int maxAttempts) {
-        return new AccountCommands(ledger, CLOCK, ttl, maxAttempts);
+    AccountCommands accountCommands(DynamoPointsLedger ledger, BucketPolicy buckets, Clock clock,
+            @Value("${points.ledger.max-attempts}") int maxAttempts) {
+        return new AccountCommands(ledger, clock, buckets, maxAttempts);
     }
 
     @Bean
-    IssuingPoints issuingPoints(AccountCommands commands) {
-        return new IssuingPoints(commands);
+    IssuingPoints issuingPoints(AccountCommands commands, DynamoPurchaseRecords purchases) {
+        return new IssuingPoints(commands, purchases);
     }
 
     @Bean
@@ -91,8 +115,8 @@ public class PointsConfiguration {
     }
 
     @Bean
-    RevokingPoints revokingPoints(AccountCommands commands, DynamoPointsLedger ledger) {
-        return new RevokingPoints(commands, ledger);
+    RevokingPoints revokingPoints(AccountCommands commands, DynamoPurchaseRecords purchases) {
+        return new RevokingPoints(commands, purchases);
     }
 
     @Bean
@@ -101,18 +125,18 @@ public class PointsConfiguration {
     }
 
     @Bean
-    DynamoParkedRecords parkedRecords(DynamoDbClient dynamo, AwsResourceNames names) {
-        return new DynamoParkedRecords(dynamo, names.tables().pointParkedRecords(), CLOCK);
+    DynamoParkedRecords parkedRecords(DynamoDbClient dynamo, AwsResourceNames names, Clock clock) {
+        return new DynamoParkedRecords(dynamo, names.tables().pointParkedRecords(), clock);
     }
 
     @Bean
-    ExpiringPoints expiringPoints(DynamoBalanceViews views, AccountCommands commands) {
-        return new ExpiringPoints(views, commands, CLOCK);
+    ExpiringPoints expiringPoints(DynamoBalanceViews views, AccountCommands commands, Clock clock) {
+        return new ExpiringPoints(views, commands, clock);
     }
 
     @Bean
-    ReadingBalance readingBalance(DynamoBalanceViews views) {
-        return new ReadingBalance(views, CLOCK);
+    ReadingBalance readingBalance(DynamoBalanceViews views, Clock clock) {
+        return new ReadingBalance(views, clock);
     }
 
     @Bean
@@ -122,14 +146,15 @@ public class PointsConfiguration {
 
     @Bean
     ProjectingBalances projectingBalances(DynamoBalanceViews views, DynamoPointsLedger ledger,
-            DynamoParkedRecords parked, @Value("${points.projection.cache-size:10000}") int cacheSize) {
-        return new ProjectingBalances(views, ledger, parked, cacheSize);
+            DynamoParkedRecords parked, @Value("${points.projection.cache-size}") int cacheSize,
+            @Value("${points.projection.keep-expired}") Duration keepExpired) {
+        return new ProjectingBalances(views, ledger, parked, cacheSize, keepExpired);
     }
 
     @Bean
     RebuildingProjection rebuildingProjection(DynamoPointsLedger ledger, DynamoBalanceViews views,
-            ProjectingBalances projector) {
-        return new RebuildingProjection(ledger, views, projector, CLOCK);
+            ProjectingBalances projector, Clock clock, @Value("${points.projection.keep-expired}") Duration keepExpired) {
+        return new RebuildingProjection(ledger, views, projector, clock, keepExpired);
     }
 
     @Bean

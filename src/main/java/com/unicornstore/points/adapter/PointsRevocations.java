@@ -7,7 +7,7 @@ import com.unicornstore.points.application.RevokingPoints;
 import com.unicornstore.points.domain.RevokePoints;
 import java.util.Map;
 
-/** {@code direct:points.revoke} for other contexts (refunds): takes back a correlation's points, now. */
+/** {@code direct:points.revoke} for other contexts (refunds): takes back a purchase's points, now (see {@link RevokingPoints}). */
 public final class PointsRevocations {
 
     private final RevokingPoints revoking;

@@ -25,12 +25,14 @@ public final class Snapshots implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int every;
+    private final int rememberedCommands;
     private final ExecutorService background;
 
-    public Snapshots(DynamoDbClient dynamo, String table, int every) {
+    public Snapshots(DynamoDbClient dynamo, String table, int every, int rememberedCommands) {
         this.dynamo = dynamo;
         this.table = table;
         this.every = every;
+        this.rememberedCommands = rememberedCommands;
         // one writer, a short queue: when it falls behind, snapshots are skipped, never requests slowed
         this.background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), runnable -> {
             Thread thread = new Thread(runnable, "points-snapshots");
@@ -44,10 +46,21 @@ public final class Snapshots implements AutoCloseable {
         background.shutdown();
     }
 
-    public Optional<PointsAccount> latest(String accountId) {
+    /** The latest snapshot, upcast when it was stored in an older shape. */
+    Optional<SnapshotItems.Restored> read(String accountId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("account_id", Attributes.s(accountId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SnapshotItems.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(SnapshotItems.fromItem(item, rememberedCommands));
+    }
+
+    public Optional<PointsAccount> latest(String accountId) {
+        return read(accountId).map(SnapshotItems.Restored::account);
+    }
+
+    /** An empty account that remembers as many commands as restored ones do. */
+    PointsAccount empty(String accountId) {
+        return PointsAccount.empty(accountId, rememberedCommands);
     }
 
     void considerAfterAppend(PointsAccount account) {
@@ -62,12 +75,12 @@ public final class Snapshots implements AutoCloseable {
         }
     }
 
-    /** Writes now; the background writes go through here too. */
+    /** Writes now, over an older one or one of an older shape; the background writes go through here too. */
     public void write(PointsAccount account) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(SnapshotItems.toItem(account))
-                    .conditionExpression("attribute_not_exists(#v) OR #v < :v")
-                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .conditionExpression("attribute_not_exists(#v) OR #v < :v OR attribute_not_exists(#schema)")
+                    .expressionAttributeNames(Map.of("#v", "version", "#schema", "schema_version"))
                     .expressionAttributeValues(Map.of(":v", Attributes.n(account.version()))));
         } catch (ConditionalCheckFailedException newerThere) {
             LOG.debug("A newer snapshot of {} is already stored", account.accountId());

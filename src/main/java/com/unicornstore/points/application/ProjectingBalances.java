@@ -5,6 +5,7 @@ import com.unicornstore.points.domain.BalanceViews;
 import com.unicornstore.points.domain.ParkedRecords;
 import com.unicornstore.points.domain.PointsLedger;
 import com.unicornstore.points.domain.StoredEvent;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,12 +31,15 @@ public final class ProjectingBalances {
     private final BalanceViews views;
     private final PointsLedger ledger;
     private final ParkedRecords parked;
+    private final Duration keepExpired;
     private final Map<String, Cached> cache;
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Map<String, Integer> failedFlushes = new HashMap<>();
 
-    public ProjectingBalances(BalanceViews views, PointsLedger ledger, ParkedRecords parked, int cacheSize) {
+    public ProjectingBalances(BalanceViews views, PointsLedger ledger, ParkedRecords parked, int cacheSize,
+            Duration keepExpired) {
         this.views = views;
+        this.keepExpired = keepExpired;
         this.ledger = ledger;
         this.parked = parked;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -130,7 +134,7 @@ public final class ProjectingBalances {
 
     private BalanceView apply(BalanceView view, StoredEvent stored) {
         if (stored.isReadable()) {
-            return view.on(stored.event());
+            return view.on(stored.event(), keepExpired);
         }
         parked.park("point-events", stored.accountId() + "#" + stored.sequence(), stored.unreadableBecause());
         return view.passOver(stored.sequence());

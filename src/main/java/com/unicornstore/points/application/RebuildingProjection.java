@@ -5,6 +5,7 @@ import com.unicornstore.points.domain.BalanceViews;
 import com.unicornstore.points.domain.PointsLedger;
 import com.unicornstore.points.domain.StoredEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,11 @@ public final class RebuildingProjection {
     private final BalanceViews views;
     private final ProjectingBalances projector;
     private final Clock clock;
+    private final Duration keepExpired;
 
-    public RebuildingProjection(PointsLedger ledger, BalanceViews views, ProjectingBalances projector, Clock clock) {
+    public RebuildingProjection(PointsLedger ledger, BalanceViews views, ProjectingBalances projector, Clock clock,
+            Duration keepExpired) {
+        this.keepExpired = keepExpired;
         this.ledger = ledger;
         this.views = views;
         this.projector = projector;
@@ -43,7 +47,7 @@ public final class RebuildingProjection {
         for (String account : accounts) {
             List<StoredEvent> events = ledger.events(account, 1, Long.MAX_VALUE);
             replayed += events.size();
-            BalanceView fresh = replay(account, events);
+            BalanceView fresh = replay(account, events, keepExpired);
             BalanceView live = views.find(account).orElseGet(() -> BalanceView.empty(account));
             if (!fresh.equals(live)) {
                 boolean repaired = repair && fresh.appliedSequence() >= live.appliedSequence()
@@ -59,10 +63,10 @@ public final class RebuildingProjection {
     }
 
     /** The view built from the whole history, the way the stream projection builds it. */
-    public static BalanceView replay(String accountId, List<StoredEvent> events) {
+    public static BalanceView replay(String accountId, List<StoredEvent> events, Duration keepExpired) {
         BalanceView view = BalanceView.empty(accountId);
         for (StoredEvent stored : events) {
-            view = stored.isReadable() ? view.on(stored.event()) : view.passOver(stored.sequence());
+            view = stored.isReadable() ? view.on(stored.event(), keepExpired) : view.passOver(stored.sequence());
         }
         return view;
     }

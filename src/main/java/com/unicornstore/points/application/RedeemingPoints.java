@@ -13,6 +13,7 @@ public final class RedeemingPoints {
     }
 
     public PointsRedeemed redeem(RedeemPoints command) {
-        return (PointsRedeemed) commands.execute(command).get(0);
+        return commands.execute(command).stream().filter(PointsRedeemed.class::isInstance).map(PointsRedeemed.class::cast)
+                .findFirst().orElseThrow();
     }
 }

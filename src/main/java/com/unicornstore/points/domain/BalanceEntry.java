@@ -2,7 +2,7 @@ package com.unicornstore.points.domain;
 
 import java.time.Instant;
 
-/** One lot as the read side shows it: what is left of it and whether its expiry was recorded. */
+/** One lot (bucket) as the read side shows it; {@code issuedAt} is its first issue: what is left of it and whether its expiry was recorded. */
 public record BalanceEntry(String lotId, Instant issuedAt, Instant expiresAt, long remaining, Instant lastUpdated,
         boolean expiryRecorded) {
 

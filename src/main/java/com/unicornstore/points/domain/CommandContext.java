@@ -1,8 +1,7 @@
 package com.unicornstore.points.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** What a command is decided against besides the account: the time, the lots' lifetime, new event ids. */
-public record CommandContext(Instant now, Duration lotLifetime, Supplier<String> newEventId) {}
+/** What a command is decided against besides the account: the time, how issues merge into lots, new event ids. */
+public record CommandContext(Instant now, BucketPolicy buckets, Supplier<String> newEventId) {}

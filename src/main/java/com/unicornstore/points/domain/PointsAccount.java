@@ -3,63 +3,67 @@ package com.unicornstore.points.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The event-sourced points account. {@link #process} checks a command against the current state
  * and returns the events it leads to without changing anything; {@link #apply} only changes state.
- * Only lots that still hold points are kept, so the state does not grow with the history; beside
- * them, the correlation ids (purchases) whose points were revoked, with how many each revocation
- * took, so that an issue arriving after its own revocation (a compensation that overtook its
- * action) is ignored and a repeated revocation can answer what the first one took.
+ *
+ * <p>The state is bounded whatever the account's age: issues merge into lots by {@link BucketPolicy}
+ * (at most {@link BucketPolicy#maxOpenLots()} lots hold unexpired points), spent lots leave, and a
+ * command that finds lots past their expiry records their {@link PointsExpired} first, after which
+ * they leave too. Beside the lots, the account remembers its last N commands ({@link RecentCommands}):
+ * a repeat among them produces nothing, and the caller answers it with the event it produced first.
+ *
+ * <p>Revocation of a purchase: within a lot, FIFO spends points without telling purchases apart, so
+ * a purchase's points are taken to be the newest of its lot, the last ones FIFO would spend. A
+ * revocation takes min(requested, issued for that purchase, what remains of the lot unexpired); the
+ * shortfall ({@code requested - amount}) is what was already spent or expired. Whether a purchase
+ * was revoked long ago is kept outside the account, in the purchase's own record ({@code
+ * PurchaseRecords}); the account knows it only for its recent commands.
  */
 public final class PointsAccount {
 
-    private static final Comparator<Lot> OLDEST_FIRST = Comparator.comparing(Lot::issuedAt);
+    /** How many commands an account remembers unless configured otherwise. */
+    public static final int DEFAULT_REMEMBERED = 256;
+    static final String REDEEM = "redeem:";
+    static final String REVOKE = "revoke:";
+
+    private static final Comparator<Lot> SOONEST_EXPIRY_FIRST = Comparator.comparing(Lot::expiresAt)
+            .thenComparing(Lot::issuedAt).thenComparing(Lot::id);
 
     private final String accountId;
     private long version;
     private final List<Lot> lots;
-    private final Map<String, Long> revoked;
+    private final RecentCommands recent;
 
-    private PointsAccount(String accountId, long version, List<Lot> lots, Map<String, Long> revoked) {
+    private PointsAccount(String accountId, long version, List<Lot> lots, RecentCommands recent) {
         this.accountId = accountId;
         this.version = version;
         this.lots = new ArrayList<>(lots);
-        this.revoked = new LinkedHashMap<>(revoked);
+        this.lots.sort(SOONEST_EXPIRY_FIRST);
+        this.recent = recent;
     }
 
     public static PointsAccount empty(String accountId) {
-        return new PointsAccount(accountId, 0, List.of(), Map.of());
+        return empty(accountId, DEFAULT_REMEMBERED);
     }
 
-    /** An account restored from a snapshot taken at {@code version}: {@code revoked} maps correlation ids to what was taken. */
-    public static PointsAccount restore(String accountId, long version, List<Lot> lots, Map<String, Long> revoked) {
-        return new PointsAccount(accountId, version, lots, revoked);
+    public static PointsAccount empty(String accountId, int rememberedCommands) {
+        return new PointsAccount(accountId, 0, List.of(), new RecentCommands(rememberedCommands, List.of()));
+    }
+
+    /** An account restored from a snapshot taken at {@code version}. */
+    public static PointsAccount restore(String accountId, long version, List<Lot> lots, List<RecentCommand> recent,
+            int rememberedCommands) {
+        return new PointsAccount(accountId, version, lots, new RecentCommands(rememberedCommands, recent));
     }
 
     public PointsAccount copy() {
-        return new PointsAccount(accountId, version, lots, revoked);
-    }
-
-    /** Correlation ids whose points were revoked: they can never be issued again. */
-    public Set<String> revokedCorrelations() {
-        return Set.copyOf(revoked.keySet());
-    }
-
-    /** Correlation ids whose points were revoked, each with the points its revocation took. */
-    public Map<String, Long> revocations() {
-        return Map.copyOf(revoked);
-    }
-
-    /** What the correlation's revocation took; empty when it was never revoked. */
-    public OptionalLong revokedBy(String correlationId) {
-        Long taken = revoked.get(correlationId);
-        return taken == null ? OptionalLong.empty() : OptionalLong.of(taken);
+        return new PointsAccount(accountId, version, lots, recent.copy());
     }
 
     public String accountId() {
@@ -71,9 +75,35 @@ public final class PointsAccount {
         return version;
     }
 
-    /** Lots still holding points, oldest first (expired ones included until their expiry is recorded). */
+    /** Lots still holding points, soonest expiry first (expired ones included until their expiry is recorded). */
     public List<Lot> lots() {
         return List.copyOf(lots);
+    }
+
+    /** The remembered commands, oldest first. */
+    public List<RecentCommand> recentCommands() {
+        return recent.list();
+    }
+
+    public int rememberedCommands() {
+        return recent.limit();
+    }
+
+    /** The sequence of the event an issue or redemption with this correlation id produced, if still remembered. */
+    public OptionalLong appliedCommand(String correlationId) {
+        return recent.find(correlationId).or(() -> recent.find(REDEEM + correlationId))
+                .map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The sequence of the event this very issue or redemption produced, if remembered: the same
+     * correlation id on a command of the other kind is another command.
+     */
+    public OptionalLong appliedCommand(PointsCommand command) {
+        Optional<RecentCommand> earlier = command instanceof IssuePoints issue ? recent.find(issue.correlationId())
+                : command instanceof RedeemPoints redeem ? recent.find(REDEEM + redeem.correlationId())
+                : Optional.empty();
+        return earlier.map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty());
     }
 
     public long balanceAt(Instant now) {
@@ -82,33 +112,40 @@ public final class PointsAccount {
 
     public List<PointsEvent> process(PointsCommand command, CommandContext context) {
         if (command instanceof IssuePoints issue) {
-            if (revoked.containsKey(issue.correlationId()) || holdsLotOf(issue.correlationId())) {
-                return List.of(); // revoked first (a compensated purchase), or a repeat of an issue that happened
+            String correlation = issue.correlationId();
+            if (recent.find(correlation).isPresent() || recent.find(REVOKE + correlation).isPresent()
+                    || ownLot(correlation).isPresent()) {
+                return List.of(); // a repeat, or revoked first (a compensation that overtook its action)
             }
-            return List.of(new PointsIssued(context.newEventId().get(), accountId, issue.amount(), context.now(),
-                    issue.correlationId(), context.now().plus(context.lotLifetime())));
+            Instant now = context.now();
+            return withDueExpiry(context, () -> new PointsIssued(context.newEventId().get(), accountId, issue.amount(), now,
+                    correlation, context.buckets().expiryAt(now), context.buckets().lotIdAt(now)));
         }
         if (command instanceof RedeemPoints redeem) {
-            return List.of(redeem(redeem, context));
+            return recent.find(REDEEM + redeem.correlationId()).isPresent() ? List.of()
+                    : withDueExpiry(context, () -> redeem(redeem, context));
         }
         if (command instanceof RevokePoints revoke) {
-            return revoke(revoke, context);
+            return recent.find(REVOKE + revoke.correlationId()).isPresent() ? List.of()
+                    : withDueExpiry(context, () -> revoke(revoke, context));
         }
         return expire(context);
     }
 
     public void apply(PointsEvent event) {
+        long sequence = version + 1;
         if (event instanceof PointsIssued issued) {
-            lots.add(new Lot(issued.id(), issued.occurredAt(), issued.expiresAt(), issued.amount(),
-                    issued.correlationId()));
-            lots.sort(OLDEST_FIRST);
+            add(issued);
+            recent.remember(new RecentCommand(issued.correlationId(), sequence, issued.lotId(), issued.amount()));
         } else if (event instanceof TakesFromLots taking) {
             taking.lots().forEach(this::take);
         }
-        if (event instanceof PointsRevoked revocation) {
-            revoked.putIfAbsent(revocation.correlationId(), revocation.amount());
+        if (event instanceof PointsRedeemed redeemed) {
+            recent.remember(new RecentCommand(REDEEM + redeemed.correlationId(), sequence, null, redeemed.amount()));
+        } else if (event instanceof PointsRevoked revoked) {
+            recent.remember(new RecentCommand(REVOKE + revoked.correlationId(), sequence, null, revoked.amount()));
         }
-        version++;
+        version = sequence;
     }
 
     private PointsRedeemed redeem(RedeemPoints redeem, CommandContext context) {
@@ -121,20 +158,34 @@ public final class PointsAccount {
     }
 
     /**
-     * Takes back what the correlated issue left, never other lots: points of other purchases are
-     * not this purchase's to take. Recorded even when nothing is left (spent, or not issued yet), so
-     * that a late issue is refused; a second revocation of the same correlation changes nothing.
+     * Takes back what is left of the purchase's own points, never other purchases' (see the class
+     * comment). Recorded even when nothing is taken (spent, expired, or not issued yet), so that a
+     * late issue is refused.
      */
-    private List<PointsEvent> revoke(RevokePoints revoke, CommandContext context) {
-        if (revoked.containsKey(revoke.correlationId())) {
-            return List.of();
-        }
-        List<Lot> own = spendable(context.now()).stream()
-                .filter(lot -> revoke.correlationId().equals(lot.correlationId())).toList();
-        List<LotShare> shares = takeFrom(own, revoke.amount());
+    private PointsRevoked revoke(RevokePoints revoke, CommandContext context) {
+        Optional<PurchaseIssue> issue = Optional.ofNullable(revoke.issued()).or(() -> issueOf(revoke.correlationId()));
+        List<LotShare> shares = issue.flatMap(own -> spendable(context.now()).stream()
+                        .filter(lot -> lot.id().equals(own.lotId())).findFirst()
+                        .map(lot -> Math.min(revoke.amount(), Math.min(own.amount(), lot.remaining())))
+                        .filter(take -> take > 0)
+                        .map(take -> List.of(new LotShare(own.lotId(), take))))
+                .orElse(List.of());
         long taken = shares.stream().mapToLong(LotShare::amount).sum();
-        return List.of(new PointsRevoked(context.newEventId().get(), accountId, taken, context.now(),
-                revoke.correlationId(), revoke.amount(), shares));
+        return new PointsRevoked(context.newEventId().get(), accountId, taken, context.now(),
+                revoke.correlationId(), revoke.amount(), shares);
+    }
+
+    private Optional<PurchaseIssue> issueOf(String correlationId) {
+        return recent.find(correlationId).filter(command -> command.lotId() != null)
+                .map(command -> new PurchaseIssue(command.lotId(), command.amount()))
+                .or(() -> ownLot(correlationId).map(lot -> new PurchaseIssue(lot.id(), lot.remaining())));
+    }
+
+    /** Before any other event, the expiry of lots already past it: expired lots leave as commands come. */
+    private List<PointsEvent> withDueExpiry(CommandContext context, Supplier<PointsEvent> event) {
+        List<PointsEvent> events = new ArrayList<>(expire(context));
+        events.add(event.get());
+        return events;
     }
 
     private List<PointsEvent> expire(CommandContext context) {
@@ -148,8 +199,9 @@ public final class PointsAccount {
                 "expiry:" + accountId + ":" + (version + 1), shares));
     }
 
-    private boolean holdsLotOf(String correlationId) {
-        return lots.stream().anyMatch(lot -> correlationId.equals(lot.correlationId()));
+    /** A lot of schema 1 issued under this correlation id (merged lots name no correlation). */
+    private Optional<Lot> ownLot(String correlationId) {
+        return lots.stream().filter(lot -> correlationId.equals(lot.correlationId())).findFirst();
     }
 
     private List<Lot> spendable(Instant now) {
@@ -168,6 +220,18 @@ public final class PointsAccount {
             left -= share;
         }
         return shares;
+    }
+
+    private void add(PointsIssued issued) {
+        for (int i = 0; i < lots.size(); i++) {
+            if (lots.get(i).id().equals(issued.lotId())) {
+                lots.set(i, lots.get(i).plus(issued.amount()));
+                return;
+            }
+        }
+        lots.add(new Lot(issued.lotId(), issued.occurredAt(), issued.expiresAt(), issued.amount(),
+                issued.ownsItsLot() ? issued.correlationId() : null));
+        lots.sort(SOONEST_EXPIRY_FIRST);
     }
 
     private void take(LotShare share) {

@@ -5,8 +5,12 @@ import java.time.Instant;
 /** Something that happened to a points account; immutable, stored once, never changed. */
 public sealed interface PointsEvent permits PointsIssued, PointsRedeemed, PointsExpired, PointsRevoked {
 
-    /** The version of the stored shape of events; readers refuse what they do not know. */
-    int SCHEMA_VERSION = 1;
+    /**
+     * The version of the stored shape of events; readers upcast older versions and refuse what they
+     * do not know. 1: one lot per issue, named by the issue's event id. 2: issues name the lot
+     * (bucket) they merge into.
+     */
+    int SCHEMA_VERSION = 2;
 
     String id();
 

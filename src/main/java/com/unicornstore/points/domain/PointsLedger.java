@@ -20,6 +20,9 @@ public interface PointsLedger {
     /** The account's events with sequence from {@code from} to {@code to} inclusive, oldest first. */
     List<StoredEvent> events(String accountId, long from, long to);
 
+    /** The one event at {@code sequence}, read by key (no query), or empty when there is none. */
+    java.util.Optional<StoredEvent> event(String accountId, long sequence);
+
     /** Up to {@code limit} events before sequence {@code before} (null: from the newest), newest first. */
     List<StoredEvent> newestFirst(String accountId, Long before, int limit);
 

@@ -49,6 +49,91 @@ class PointsBenchmark {
     @Autowired
     DynamoBalanceViews views;
 
+    @Autowired
+    AccountCache accounts;
+
+    @Autowired
+    Snapshots snapshots;
+
+    @Autowired
+    com.unicornstore.points.domain.BucketPolicy buckets;
+
+    /**
+     * Issue latency on an account with 5,000 issues over 400 days against one with 10 events, both
+     * seeded the same way (the domain decides the events, written in batches, the hot one with a
+     * snapshot), in the same cache state: cached in this instance, then evicted before every issue.
+     * Rounds alternate hot, small, hot, small; p50 over all samples, spread = max - min of the rounds' p50.
+     */
+    @Test
+    void issuing_on_an_account_of_5000_issues_over_400_days_against_one_of_10_events() {
+        seedByTheDomain("hot-5000", 5000, Duration.ofDays(400), true);
+        seedByTheDomain("small-10", 10, Duration.ofDays(10), false);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
+                applied("hot-5000") >= 5000 && applied("small-10") == 10);
+        Api api = new Api(port);
+        for (boolean cold : new boolean[] {false, true}) {
+            List<long[]> hot = new ArrayList<>();
+            List<long[]> small = new ArrayList<>();
+            for (int round = 0; round < 7; round++) {
+                long[] a = issueRound(api, "hot-5000", cold);
+                long[] b = issueRound(api, "small-10", cold);
+                if (round > 0) { // the first round of each is warm-up
+                    hot.add(a);
+                    small.add(b);
+                }
+            }
+            String state = cold ? "cold" : "cached";
+            BenchResults.record("points.issue.latency.hot-vs-cold", "p50_ms." + state, median(all(hot)) / 1e6,
+                    median(all(small)) / 1e6);
+            BenchResults.record("points.issue.latency.hot-vs-cold", "round_p50_spread_ms." + state,
+                    spread(hot) / 1e6, spread(small) / 1e6);
+        }
+        assertThat(accounts.get("hot-5000").lots().size()).isLessThanOrEqualTo((int) buckets.maxOpenLots());
+    }
+
+    private long[] issueRound(Api api, String account, boolean cold) {
+        long[] samples = new long[30];
+        for (int i = 0; i < samples.length; i++) {
+            if (cold) {
+                accounts.evict(account);
+            }
+            long started = System.nanoTime();
+            assertThat(api.json("POST", "/points", "{\"account_id\":\"" + account + "\",\"amount\":1}").status())
+                    .isEqualTo(201);
+            samples[i] = System.nanoTime() - started;
+        }
+        return samples;
+    }
+
+    private static long[] all(List<long[]> rounds) {
+        return rounds.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+    }
+
+    private static double spread(List<long[]> rounds) {
+        double[] medians = rounds.stream().mapToDouble(PointsBenchmark::median).toArray();
+        return Arrays.stream(medians).max().orElse(0) - Arrays.stream(medians).min().orElse(0);
+    }
+
+    /** {@code issues} issues spread evenly over {@code span} up to now, decided by the domain as the ledger would. */
+    private void seedByTheDomain(String account, int issues, Duration span, boolean snapshot) {
+        com.unicornstore.points.domain.PointsAccount state = com.unicornstore.points.domain.PointsAccount.empty(account);
+        Instant start = Instant.now().minus(span);
+        List<PointsEvent> history = new ArrayList<>();
+        for (int i = 0; i < issues; i++) {
+            Instant at = start.plus(span.multipliedBy(i).dividedBy(issues));
+            var context = new com.unicornstore.points.domain.CommandContext(at, buckets, () -> UUID.randomUUID().toString());
+            for (PointsEvent event : state.process(new com.unicornstore.points.domain.IssuePoints(account, 1,
+                    UUID.randomUUID().toString()), context)) {
+                state.apply(event);
+                history.add(event);
+            }
+        }
+        store(history);
+        if (snapshot) {
+            snapshots.write(state);
+        }
+    }
+
     @Test
     void issuing_through_the_platform_against_the_same_writes_made_directly() throws Exception {
         Api api = new Api(port);
@@ -132,6 +217,11 @@ class PointsBenchmark {
         }
         history.add(issued(account, 10, at));
         history.add(issued(account, 5, at));
+        store(history);
+    }
+
+    /** Writes a history as sequences 1, 2, ... in batches of 25. */
+    private void store(List<PointsEvent> history) {
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder()

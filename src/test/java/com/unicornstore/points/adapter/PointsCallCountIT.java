@@ -85,10 +85,12 @@ class PointsCallCountIT {
         for (int i = 0; i < 130; i++) {
             api.json("POST", "/points", "{\"account_id\":\"long\",\"amount\":1}");
         }
-        Snapshots snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100);
+        Snapshots snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100,
+                PointsAccount.DEFAULT_REMEMBERED);
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.latest("long").map(PointsAccount::version).orElse(0L) == 100);
         DynamoPointsLedger coldInstance = new DynamoPointsLedger(dynamo, names.tables().pointEvents(),
-                new AccountCache(10), snapshots);
+                new AccountCache(10), snapshots, new DynamoPurchaseRecords(dynamo, names.tables().pointCorrelations(),
+                java.time.Duration.ofDays(45)), java.time.Clock.systemUTC());
 
         PointsAccount[] loaded = new PointsAccount[1];
         Map<String, Long> calls = callsOf(() -> loaded[0] = coldInstance.load("long"));

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.points.application.AccountCommands;
+import com.unicornstore.points.domain.BucketPolicy;
+import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.application.ExpiringPoints;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
@@ -77,9 +79,11 @@ class PointsExpiryIT extends PointsClient {
     @Test
     void a_second_instance_running_the_expiry_job_too_records_each_expiry_once() throws Exception {
         DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(100),
-                new Snapshots(dynamo, names.tables().pointSnapshots(), 100));
-        ExpiringPoints otherJob = new ExpiringPoints(views,
-                new AccountCommands(ledger, Clock.systemUTC(), Duration.ofSeconds(6), 10), Clock.systemUTC());
+                new Snapshots(dynamo, names.tables().pointSnapshots(), 100, PointsAccount.DEFAULT_REMEMBERED),
+                new DynamoPurchaseRecords(dynamo, names.tables().pointCorrelations(), Duration.ofDays(45)),
+                Clock.systemUTC());
+        ExpiringPoints otherJob = new ExpiringPoints(views, new AccountCommands(ledger, Clock.systemUTC(),
+                new BucketPolicy(Duration.ofSeconds(6), Duration.ofSeconds(1)), 10), Clock.systemUTC());
         api.json("POST", "/points", "{\"account_id\":\"expiring\",\"amount\":30}");
         await().atMost(Duration.ofSeconds(5)).until(() -> views.find("expiring").isPresent());
         Thread.sleep(6_000);

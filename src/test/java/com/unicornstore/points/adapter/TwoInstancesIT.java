@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.points.application.AccountCommands;
+import com.unicornstore.points.domain.BucketPolicy;
+import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.RedeemPoints;
 
@@ -47,7 +49,7 @@ class TwoInstancesIT extends PointsClient {
 
     @BeforeEach
     void setUp() {
-        snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100);
+        snapshots = new Snapshots(dynamo, names.tables().pointSnapshots(), 100, PointsAccount.DEFAULT_REMEMBERED);
         clients = Executors.newFixedThreadPool(20);
     }
 
@@ -64,7 +66,8 @@ class TwoInstancesIT extends PointsClient {
         List<Callable<Boolean>> redemptions = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             redemptions.add(() -> api.json("DELETE", "/points", "{\"account_id\":\"shared\",\"amount\":10}").status() == 200);
-            redemptions.add(() -> succeeds(() -> other.execute(new RedeemPoints("shared", 10, "other"))));
+            String command = "other-" + i; // one correlation id is one command: each redemption has its own
+            redemptions.add(() -> succeeds(() -> other.execute(new RedeemPoints("shared", 10, command))));
         }
 
         long succeeded = 0;
@@ -90,8 +93,9 @@ class TwoInstancesIT extends PointsClient {
 
     private AccountCommands secondInstance(int maxAttempts) {
         DynamoPointsLedger ledger = new DynamoPointsLedger(dynamo, names.tables().pointEvents(), new AccountCache(100),
-                snapshots);
-        return new AccountCommands(ledger, Clock.systemUTC(), TTL, maxAttempts);
+                snapshots, new DynamoPurchaseRecords(dynamo, names.tables().pointCorrelations(), Duration.ofDays(45)),
+                Clock.systemUTC());
+        return new AccountCommands(ledger, Clock.systemUTC(), new BucketPolicy(TTL, Duration.ofDays(1)), maxAttempts);
     }
 
     private static boolean succeeds(Runnable command) {

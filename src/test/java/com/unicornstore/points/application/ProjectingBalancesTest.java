@@ -45,7 +45,7 @@ class ProjectingBalancesTest {
     private final Views views = new Views();
     private final List<String> parked = new ArrayList<>();
     private final ProjectingBalances projection = new ProjectingBalances(views, new NoGapsLedger(),
-            (source, key, reason) -> parked.add(source + ":" + key), 100);
+            (source, key, reason) -> parked.add(source + ":" + key), 100, java.time.Duration.ofDays(30));
 
     private static StoredEvent issued(String account, long sequence, long amount) {
         return StoredEvent.readable(account, new RecordedEvent(sequence,
@@ -90,6 +90,11 @@ class ProjectingBalancesTest {
         @Override
         public List<StoredEvent> events(String accountId, long from, long to) {
             return List.of();
+        }
+
+        @Override
+        public java.util.Optional<StoredEvent> event(String accountId, long sequence) {
+            throw new AssertionError("not used");
         }
 
         @Override

@@ -13,6 +13,7 @@ final class AccountScenario {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final Duration LIFETIME = Duration.ofDays(365);
+    static final BucketPolicy BUCKETS = new BucketPolicy(LIFETIME, Duration.ofDays(1));
     static final String ACCOUNT = "alice";
 
     private final PointsAccount account = PointsAccount.empty(ACCOUNT);
@@ -56,6 +57,6 @@ final class AccountScenario {
     }
 
     private CommandContext context(Instant at) {
-        return new CommandContext(at, LIFETIME, () -> "e" + ids.incrementAndGet());
+        return new CommandContext(at, BUCKETS, () -> "e" + ids.incrementAndGet());
     }
 }
