@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -18,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the local profile uses, and wipes them before each test class. The application under test is
  * pointed at them through {@code unicorn.aws.*-endpoint}, so it starts nothing itself.
  */
-public final class LocalBackendsExtension implements BeforeAllCallback {
+public final class LocalBackendsExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final String REGION = "us-east-1";
 
@@ -53,6 +55,17 @@ public final class LocalBackendsExtension implements BeforeAllCallback {
         Backends backends = shared(context);
         backends.reset();
         pointApplicationAt(backends);
+    }
+
+    /** A test method may ask for the shared backends as a parameter, e.g. to pause moto. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Backends.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return shared(context);
     }
 
     public static Backends shared(ExtensionContext context) {
