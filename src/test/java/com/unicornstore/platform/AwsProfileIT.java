@@ -20,7 +20,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * table or queue and loads no demo data; health says DOWN because the resources are missing.
  */
 @ExtendWith(LocalBackendsExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.profiles.active=aws")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.profiles.active=aws",
+        // an operator's key, as an operator would issue one in AWS (sha256 of "aws-operator-test-key")
+        "unicorn.security.api-keys[0].client-id=ops",
+        "unicorn.security.api-keys[0].sha256=76a070713623b16e01d86bff48ef9627064479eff895a235a2d0c740b53fecd6",
+        "unicorn.security.api-keys[0].scopes=operator"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AwsProfileIT {
 
@@ -42,8 +46,13 @@ class AwsProfileIT {
         assertThat(dynamo.listTables().tableNames()).isEmpty();
         assertThat(sqs.listQueues().queueUrls()).isEmpty();
 
-        Api.Response health = new Api(port).get("/actuator/health");
+        Api.Response health = Api.withKey(port, "aws-operator-test-key").get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body()).contains("unicorn-products");
+        Api.Response anonymous = Api.anonymous(port).get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(503);
+        assertThat(anonymous.body()).doesNotContain("unicorn-products");
+        assertThat(new Api(port).get("/points?account_id=derick").status())
+                .as("the local demo key does not exist in the aws profile").isEqualTo(401);
     }
 }

@@ -11,15 +11,45 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A plain HTTP client for the API under test: what a partner system would use. */
+/**
+ * A plain HTTP client for the API under test: what a partner system would use. By default it
+ * authenticates with the local profile's demo integrator key (every scope); {@link #as} gives a
+ * client with other credentials, or none.
+ */
 public final class Api {
+
+    /** The local profile's demo integrator key, with every scope. */
+    public static final String DEMO_KEY = "local-demo-key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> credentials;
 
     public Api(int port) {
+        this(port, Map.of("X-Api-Key", DEMO_KEY));
+    }
+
+    private Api(int port, Map<String, String> credentials) {
         this.base = "http://127.0.0.1:" + port;
+        this.credentials = credentials;
+    }
+
+    /** A client with no credential at all. */
+    public static Api anonymous(int port) {
+        return new Api(port, Map.of());
+    }
+
+    /** A client that sends this API key. */
+    public static Api withKey(int port, String key) {
+        return new Api(port, Map.of("X-Api-Key", key));
+    }
+
+    /** A client that logs in with HTTP Basic (shoppers, operators). */
+    public static Api basic(int port, String user, String password) {
+        String token = java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Api(port, Map.of("Authorization", "Basic " + token));
     }
 
     /** A response: status, headers and body, with the body parsed when it is JSON. */
@@ -53,6 +83,11 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        boolean ownCredential = headers.keySet().stream()
+                .anyMatch(name -> name.equalsIgnoreCase("X-Api-Key") || name.equalsIgnoreCase("Authorization"));
+        if (!ownCredential) {
+            credentials.forEach(request::header);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -40,7 +40,7 @@ public final class CampaignValidation {
     private final Schema schema;
 
     /** Far above any real campaign, far below DynamoDB's 400 KB item limit. */
-    static final int MAX_DOCUMENT_CHARS = 64 * 1024;
+    public static final int MAX_DOCUMENT_CHARS = 64 * 1024;
 
     public CampaignValidation(ObjectMapper json, PathLanguage paths) {
         this.json = json;

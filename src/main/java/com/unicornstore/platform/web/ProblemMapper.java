@@ -51,6 +51,7 @@ public final class ProblemMapper {
     private static Problem fromRejection(Rejection rejection) {
         int status = switch (rejection.kind()) {
             case INVALID -> 400;
+            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -69,6 +70,7 @@ public final class ProblemMapper {
     private static String titleOf(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 415 -> "Unsupported Media Type";

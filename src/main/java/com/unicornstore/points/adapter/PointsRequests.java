@@ -6,6 +6,7 @@ import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.domain.Rejection.Violation;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
+import com.unicornstore.platform.security.Callers;
 import com.unicornstore.platform.web.JsonBodies;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsAmount;
@@ -31,17 +32,22 @@ public final class PointsRequests {
     public IssuePoints issue(Exchange exchange) {
         ObjectNode body = bodies.readObject(exchange);
         AccountAmount fields = accountAndAmount(body);
+        Callers.requireAccount(exchange, fields.accountId());
         return new IssuePoints(fields.accountId(), fields.amount(), correlationId(exchange));
     }
 
     public RedeemPoints redeem(Exchange exchange) {
         ObjectNode body = bodies.readObject(exchange);
         AccountAmount fields = accountAndAmount(body);
+        Callers.requireAccount(exchange, fields.accountId());
         return new RedeemPoints(fields.accountId(), fields.amount(), correlationId(exchange));
     }
 
-    public String accountId(@Header("account_id") String accountId) {
-        return Identifiers.require("account_id", accountId);
+    /** The account a read names, once the caller is known to be allowed to read it. */
+    public String accountId(@Header("account_id") String accountId, Exchange exchange) {
+        Identifiers.require("account_id", accountId);
+        Callers.requireAccount(exchange, accountId);
+        return accountId;
     }
 
     public int limit(@Header("limit") String limit) {

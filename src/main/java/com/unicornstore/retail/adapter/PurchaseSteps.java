@@ -3,6 +3,7 @@ package com.unicornstore.retail.adapter;
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
+import com.unicornstore.platform.security.Callers;
 import com.unicornstore.retail.application.PlacingPurchase;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchase;
@@ -46,6 +47,7 @@ public final class PurchaseSteps {
         String productId = fields.identifier("productId");
         long quantity = fields.integer("quantity", 1, PurchaseOrder.MAX_QUANTITY);
         fields.orReject();
+        Callers.requireAccount(exchange, userId);
         return new PurchaseOrder(userId, productId, (int) quantity);
     }
 

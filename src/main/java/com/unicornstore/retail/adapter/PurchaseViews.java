@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.unicornstore.platform.security.Callers;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /** A purchase as GET /purchase/{id} shows it: the order, its outcome, its saga's steps and any refund. */
@@ -27,8 +29,10 @@ public final class PurchaseViews {
         this.sagas = sagas;
     }
 
-    public Map<String, Object> find(@Header("id") String purchaseId) {
-        return view(purchases.find(purchaseId).orElseThrow(() -> RetailRejections.unknownPurchase(purchaseId)));
+    /** A purchase the caller may see; someone else's is answered 404 like an unknown one, so ids cannot be probed. */
+    public Map<String, Object> find(@Header("id") String purchaseId, Exchange exchange) {
+        return view(purchases.find(purchaseId).filter(p -> Callers.maySee(exchange, p.order().userId()))
+                .orElseThrow(() -> RetailRejections.unknownPurchase(purchaseId)));
     }
 
     public Map<String, Object> view(Purchase purchase) {

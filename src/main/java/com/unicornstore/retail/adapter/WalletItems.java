@@ -1,9 +1,11 @@
 package com.unicornstore.retail.adapter;
 
 import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.security.Callers;
 import com.unicornstore.retail.domain.RetailRejections;
 import com.unicornstore.retail.domain.Wallet;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.aws2.ddb.Ddb2Constants;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,8 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Maps wallets to and from their DynamoDB items (table {@code unicorn.tables.wallets}, key {@code username}). */
 public final class WalletItems {
 
-    public Map<String, AttributeValue> key(@Header("username") String username) {
-        return Map.of("username", AttributeValue.fromS(Identifiers.require("username", username)));
+    public Map<String, AttributeValue> key(@Header("username") String username, Exchange exchange) {
+        Identifiers.require("username", username);
+        Callers.requireAccount(exchange, username);
+        return Map.of("username", AttributeValue.fromS(username));
     }
 
     public Wallet fromItem(@Header(Ddb2Constants.ATTRIBUTES) Map<String, AttributeValue> item,

@@ -1,0 +1,85 @@
+package com.unicornstore.platform.security;
+
+import static com.unicornstore.platform.domain.Scopes.CAMPAIGNS_ADMIN;
+import static com.unicornstore.platform.domain.Scopes.CAMPAIGNS_READ;
+import static com.unicornstore.platform.domain.Scopes.OPERATOR;
+import static com.unicornstore.platform.domain.Scopes.POINTS_READ;
+import static com.unicornstore.platform.domain.Scopes.POINTS_WRITE;
+import static com.unicornstore.platform.domain.Scopes.PURCHASES_REFUND;
+import static com.unicornstore.platform.domain.Scopes.PURCHASES_WRITE;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The whole rule set of who may call what, in one table (the README's Security table is this
+ * one). A rule names a method and path pattern and who passes: the public, shoppers (on their own
+ * account only: the routes check the account), and the scopes that let an integrator or operator
+ * in. Whatever no rule names needs an authenticated caller.
+ */
+public final class AccessRules {
+
+    /** Authority of a logged-in shopper. */
+    public static final String SHOPPER = "ROLE_SHOPPER";
+    /** Authority of an operator (beside the operator's scopes). */
+    public static final String OPERATOR_ROLE = "ROLE_OPERATOR";
+
+    /** One row: {@code method} null means every method; an empty {@code scopes} with {@code shoppers} false and {@code open} false is operator-only. */
+    public record Rule(HttpMethod method, String pattern, boolean open, boolean shoppers, List<String> scopes) {
+
+        /** The Spring authorities that pass this rule. */
+        public String[] authorities() {
+            List<String> authorities = new ArrayList<>();
+            if (shoppers) {
+                authorities.add(SHOPPER);
+            }
+            scopes.forEach(scope -> authorities.add(scopeAuthority(scope)));
+            return authorities.toArray(String[]::new);
+        }
+    }
+
+    private AccessRules() {}
+
+    public static String scopeAuthority(String scope) {
+        return "SCOPE_" + scope;
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                open(HttpMethod.GET, "/products"),
+                open(HttpMethod.GET, "/products/*"),
+                open(HttpMethod.GET, "/images/**"),
+                open(HttpMethod.GET, "/actuator/health"),
+                open(HttpMethod.GET, "/actuator/health/*"),
+                open(HttpMethod.GET, "/api-doc"),
+                scoped(null, "/actuator/**", OPERATOR),
+                shoppersAnd(HttpMethod.GET, "/users/balance/*", PURCHASES_WRITE, OPERATOR),
+                scoped(HttpMethod.POST, "/points/projection/rebuild", OPERATOR),
+                shoppersAnd(HttpMethod.GET, "/points", POINTS_READ, OPERATOR),
+                shoppersAnd(HttpMethod.GET, "/points/history", POINTS_READ, OPERATOR),
+                scoped(HttpMethod.POST, "/points", POINTS_WRITE),
+                shoppersAnd(HttpMethod.DELETE, "/points", POINTS_WRITE),
+                scoped(HttpMethod.POST, "/purchase/*/refund", PURCHASES_REFUND, OPERATOR),
+                shoppersAnd(HttpMethod.POST, "/purchase", PURCHASES_WRITE),
+                shoppersAnd(HttpMethod.GET, "/purchase/*", PURCHASES_WRITE, PURCHASES_REFUND, OPERATOR),
+                scoped(HttpMethod.POST, "/campaigns/*/evaluate", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
+                scoped(HttpMethod.GET, "/campaigns", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
+                scoped(HttpMethod.GET, "/campaigns/*", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
+                scoped(null, "/campaigns/**", CAMPAIGNS_ADMIN),
+                scoped(null, "/campaigns", CAMPAIGNS_ADMIN),
+                scoped(null, "/sagas/**", OPERATOR));
+    }
+
+    private static Rule open(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, true, false, List.of());
+    }
+
+    private static Rule scoped(HttpMethod method, String pattern, String... scopes) {
+        return new Rule(method, pattern, false, false, List.of(scopes));
+    }
+
+    private static Rule shoppersAnd(HttpMethod method, String pattern, String... scopes) {
+        return new Rule(method, pattern, false, true, List.of(scopes));
+    }
+}

@@ -1,0 +1,164 @@
+package com.unicornstore.platform.security;
+
+import com.unicornstore.platform.web.Problem;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hostile input refused before anything reads it: a body over the limit is 413 (by its declared
+ * length, or, for a chunked body, after reading at most the limit plus one byte); a malformed or
+ * non-JSON {@code Content-Type} is 415; a malformed {@code Accept}, or an API request that accepts
+ * no JSON, is 406. Runs first, for every caller, authenticated or not.
+ */
+final class RequestLimitsFilter extends OncePerRequestFilter {
+
+    private static final List<String> API_PATHS = List.of("/products", "/points", "/purchase", "/users", "/campaigns",
+            "/sagas", "/actuator", "/api-doc");
+    private static final MediaType JSON_FAMILY = MediaType.parseMediaType("application/*+json");
+
+    private final SecurityProperties.Limits limits;
+    private final ServletProblems problems;
+
+    RequestLimitsFilter(SecurityProperties.Limits limits, ServletProblems problems) {
+        this.limits = limits;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String refusal = mediaTypeRefusal(request);
+        if (refusal != null) {
+            int status = refusal.startsWith("Accept") ? 406 : 415;
+            problems.write(response, Problem.of(status, status == 406 ? "not-acceptable" : "unsupported-media-type",
+                    status == 406 ? "Not Acceptable" : "Unsupported Media Type", refusal), Map.of());
+            return;
+        }
+        long limit = request.getRequestURI().startsWith("/campaigns") ? limits.maxCampaignBody().toBytes()
+                : limits.maxBody().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = readAtMost(request.getInputStream(), limit + 1);
+            if (body.length > limit) {
+                tooLarge(response, limit);
+                return;
+            }
+            chain.doFilter(new BufferedBody(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        response.setHeader("Connection", "close"); // the rest of the body is not read
+        problems.write(response, Problem.of(413, "payload-too-large", "Content Too Large",
+                "The request body is larger than " + limit + " bytes."), Map.of());
+    }
+
+    /** Null when the declared media types are acceptable, else why not. */
+    static String mediaTypeRefusal(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType != null) {
+            try {
+                MediaType type = MediaType.parseMediaType(contentType);
+                if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !JSON_FAMILY.includes(type)
+                        || type.isWildcardType() || type.isWildcardSubtype()) {
+                    return "Content-Type " + type + " is not supported: send application/json.";
+                }
+            } catch (InvalidMediaTypeException malformed) {
+                return "Content-Type is malformed: " + malformed.getMessage();
+            }
+        }
+        String accept = request.getHeader("Accept");
+        if (accept != null && !accept.isBlank()) {
+            List<MediaType> accepted;
+            try {
+                accepted = MediaType.parseMediaTypes(accept);
+            } catch (InvalidMediaTypeException malformed) {
+                return "Accept is malformed: " + malformed.getMessage();
+            }
+            if (isApi(request.getRequestURI()) && accepted.stream().noneMatch(type ->
+                    type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                            || type.isCompatibleWith(MediaType.TEXT_HTML) && request.getRequestURI().startsWith("/api-doc"))) {
+                return "Accept " + accept + " names nothing this API answers with: accept application/json.";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isApi(String path) {
+        return API_PATHS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
+    }
+
+    /** A request whose (small, already read) body is replayed from memory. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already in memory");
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.unicornstore.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.campaign.application.CampaignValidation;
+import com.unicornstore.platform.domain.Scopes;
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The platform's security: API keys for integrators, HTTP Basic for shoppers and operators, the
+ * {@link AccessRules} table, problem+json 401/403, request limits, rate limits, CORS and headers.
+ * Sessions are not used (every request carries its credential), so there is no cookie to forge
+ * and CSRF protection has nothing to protect.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /** Registered on the context itself, so every route, REST routes included, names its HTTP caller. */
+    @Bean
+    org.apache.camel.spring.boot.CamelContextConfiguration callerRoutePolicy() {
+        return new org.apache.camel.spring.boot.CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(org.apache.camel.CamelContext camel) {
+                camel.addRoutePolicyFactory(new CallerRoutePolicy());
+            }
+
+            @Override
+            public void afterApplicationStart(org.apache.camel.CamelContext camel) {
+                // nothing to do once started
+            }
+        };
+    }
+
+    @Bean
+    ServletProblems servletProblems(ObjectMapper json) {
+        return new ServletProblems(json);
+    }
+
+    @Bean
+    ApiKeys apiKeys(SecurityProperties properties, Environment environment) {
+        ApiKeys keys = new ApiKeys(properties.apiKeys());
+        if (environment.acceptsProfiles(Profiles.of("aws")) && (keys.anyClient(id -> id.startsWith("local-"))
+                || !properties.users().isEmpty())) {
+            throw new IllegalStateException("The aws profile refuses to start with demo users or local-* API keys "
+                    + "configured (unicorn.security.users / api-keys): they exist only in the local profile.");
+        }
+        long campaignMinimum = 4L * CampaignValidation.MAX_DOCUMENT_CHARS; // UTF-8: up to four bytes a character
+        if (properties.limits().maxCampaignBody().toBytes() < campaignMinimum) {
+            throw new IllegalStateException("unicorn.security.limits.max-campaign-body must be at least "
+                    + campaignMinimum + " bytes, or valid campaigns would be refused");
+        }
+        return keys;
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (SecurityProperties.User user : properties.users()) {
+            List<String> authorities = new ArrayList<>();
+            if ("operator".equals(user.role())) {
+                authorities.add(AccessRules.OPERATOR_ROLE);
+                List.of(Scopes.OPERATOR, Scopes.CAMPAIGNS_ADMIN).forEach(s -> authorities.add(AccessRules.scopeAuthority(s)));
+            } else if ("shopper".equals(user.role())) {
+                authorities.add(AccessRules.SHOPPER);
+            } else {
+                throw new IllegalStateException("user " + user.username() + ": role must be shopper or operator");
+            }
+            users.add(User.withUsername(user.username()).password(user.passwordHash())
+                    .authorities(authorities.toArray(String[]::new)).build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Before any other filter, the security chain included: hostile sizes and media types never reach it. */
+    @Bean
+    FilterRegistrationBean<RequestLimitsFilter> requestLimits(SecurityProperties properties, ServletProblems problems) {
+        var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(properties.limits(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
+            ServletProblems problems) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, failure) -> problems.write(response,
+                ServletProblems.unauthorized(), Map.of("WWW-Authenticate",
+                        "Basic realm=\"unicorn-store\", ApiKey header=\"X-Api-Key\""));
+        AccessDeniedHandler forbidden = (request, response, denied) ->
+                problems.write(response, ServletProblems.forbidden(), Map.of());
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> cors.configurationSource(cors(properties.corsOrigins())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(frame -> frame.deny()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName("unicorn-store"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CallerFilter(properties.rateLimits(), problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(this::rules);
+        return http.build();
+    }
+
+    private void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+        // the async and error dispatches of a request already authorized on its way in
+        authorize.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+        for (AccessRules.Rule rule : AccessRules.all()) {
+            var matcher = rule.method() == null ? authorize.requestMatchers(rule.pattern())
+                    : authorize.requestMatchers(rule.method(), rule.pattern());
+            if (rule.open()) {
+                matcher.permitAll();
+            } else {
+                matcher.hasAnyAuthority(rule.authorities());
+            }
+        }
+        authorize.anyRequest().authenticated();
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(origins);
+        configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+        configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-Api-Key", "Idempotency-Key"));
+        configuration.setExposedHeaders(List.of("Retry-After", "Idempotency-Replayed", "Location"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
+    }
+}

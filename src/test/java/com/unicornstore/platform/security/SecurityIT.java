@@ -1,0 +1,219 @@
+package com.unicornstore.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** The security rules through HTTP, against the running platform: who gets in, who is refused, what is refused at the edge. */
+@PlatformIntegrationTest
+@TestPropertySource(properties = {
+        // the demo key again (a list property replaces the whole list), and a key limited to 5 requests a minute
+        "unicorn.security.api-keys[0].client-id=local-demo",
+        "unicorn.security.api-keys[0].sha256=3a144c6d8b88728d4ac74c90e77c87f526b4c4df5c5cfbc51595b90070d4975b",
+        "unicorn.security.api-keys[0].scopes=points:read,points:write,purchases:write,purchases:refund,campaigns:read,campaigns:admin,operator",
+        "unicorn.security.api-keys[0].requests-per-minute=1000000",
+        // sha256("slow-partner-key")
+        "unicorn.security.api-keys[1].client-id=slow-partner",
+        "unicorn.security.api-keys[1].sha256=9b98783d5ca6b2dc88b44e036c39d6d9d7528f4c483922797323af96cc1a491b",
+        "unicorn.security.api-keys[1].scopes=points:read",
+        "unicorn.security.api-keys[1].requests-per-minute=5"})
+class SecurityIT {
+
+    private static final String POINTS = "{\"account_id\":\"derick\",\"amount\":10}";
+
+    @LocalServerPort
+    int port;
+
+    Api anonymous;
+    Api derick;
+    Api admin;
+    Api demo;
+
+    @BeforeEach
+    void clients() {
+        anonymous = Api.anonymous(port);
+        derick = Api.basic(port, "derick", "unicorn");
+        admin = Api.basic(port, "admin", "unicorn-admin");
+        demo = new Api(port);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST,/points", "DELETE,/points", "POST,/purchase", "POST,/campaigns"})
+    void writes_without_a_credential_are_refused_with_401(String method, String path) {
+        Api.Response response = anonymous.json(method, path, POINTS);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asText()).endsWith("/unauthorized");
+        assertThat(response.header("WWW-Authenticate")).contains("Basic").contains("X-Api-Key");
+    }
+
+    @Test
+    void a_wrong_key_is_refused_like_no_key_and_the_demo_key_is_let_in() {
+        Api.Response wrong = Api.withKey(port, "not-a-key").json("POST", "/points", POINTS);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.header("WWW-Authenticate")).isNotNull();
+
+        Api.Response wrongPassword = Api.basic(port, "derick", "wrong").get("/points?account_id=derick");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+
+        assertThat(demo.json("POST", "/points", POINTS).status()).isEqualTo(201);
+    }
+
+    @Test
+    void derick_reads_and_acts_only_on_his_own_account() {
+        assertThat(derick.get("/points?account_id=derick").status()).isEqualTo(200);
+        assertThat(derick.get("/points/history?account_id=derick").status()).isEqualTo(200);
+        assertThat(derick.get("/users/balance/derick").status()).isEqualTo(200);
+
+        assertForbidden(derick.get("/points?account_id=alice"));
+        assertForbidden(derick.get("/points/history?account_id=alice"));
+        assertForbidden(derick.get("/users/balance/alice"));
+        assertForbidden(derick.json("POST", "/points", POINTS));
+        assertForbidden(derick.json("POST", "/campaigns", "{\"client\":\"x\",\"campaign_name\":\"y\",\"rules\":[]}"));
+        assertForbidden(derick.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}"));
+        assertForbidden(derick.json("POST", "/points/projection/rebuild", "{}"));
+        assertForbidden(derick.get("/sagas/some-saga"));
+    }
+
+    @Test
+    void a_shopper_buys_for_himself_and_cannot_see_or_refund_another_shoppers_purchase() {
+        Api.Response own = derick.json("POST", "/purchase", "{\"userId\":\"derick\",\"productId\":\"3\",\"quantity\":1}");
+        assertThat(own.status()).isEqualTo(201);
+        String ownId = own.json().get("purchase_id").asText();
+        assertThat(derick.get("/purchase/" + ownId).status()).isEqualTo(200);
+        assertForbidden(derick.json("POST", "/purchase/" + ownId + "/refund", "{}"));
+
+        Api.Response alices = demo.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}");
+        assertThat(alices.status()).isEqualTo(201);
+        Api.Response probe = derick.get("/purchase/" + alices.json().get("purchase_id").asText());
+        assertThat(probe.status()).as("another shopper's purchase is not found, not forbidden").isEqualTo(404);
+    }
+
+    @Test
+    void a_shopper_redeems_his_own_points() {
+        assertThat(demo.json("POST", "/points", "{\"account_id\":\"derick\",\"amount\":50}").status()).isEqualTo(201);
+
+        Api.Response redeemed = derick.json("DELETE", "/points", "{\"account_id\":\"derick\",\"amount\":20}");
+
+        assertThat(redeemed.status()).isEqualTo(200);
+        assertForbidden(derick.json("DELETE", "/points", "{\"account_id\":\"alice\",\"amount\":1}"));
+    }
+
+    @Test
+    void actuator_endpoints_need_an_operator_and_health_shows_its_details_only_to_one() {
+        assertThat(anonymous.get("/actuator/env").status()).isIn(401, 403);
+        assertThat(derick.get("/actuator/env").status()).isIn(403, 404);
+
+        JsonNode publicHealth = anonymous.get("/actuator/health").json();
+        List<String> fields = new ArrayList<>();
+        publicHealth.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("status");
+
+        JsonNode operatorHealth = admin.get("/actuator/health").json();
+        assertThat(operatorHealth.has("components")).isTrue();
+    }
+
+    @Test
+    void a_body_over_the_limit_is_refused_with_413_before_it_is_read() {
+        String huge = "{\"account_id\":\"derick\",\"amount\":10,\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+        Api.Response response = demo.json("POST", "/points", huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GET,/products", "GET,/products/1", "POST,/points", "DELETE,/points", "GET,/points?account_id=derick",
+            "GET,/points/history?account_id=derick", "POST,/purchase", "GET,/purchase/x", "POST,/purchase/x/refund",
+            "GET,/campaigns", "POST,/campaigns", "PATCH,/campaigns/1?client=UnicornStore", "GET,/users/balance/derick",
+            "GET,/sagas/x", "POST,/points/projection/rebuild", "GET,/actuator/health", "GET,/nowhere"})
+    void a_multipart_content_type_without_boundary_is_415_on_every_endpoint(String method, String path) {
+        Api.Response response = demo.send(method, path, "{}", Map.of("Content-Type", "multipart/form-data"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void a_malformed_content_type_or_accept_is_a_client_error_never_a_500() {
+        assertThat(demo.send("POST", "/points", POINTS, Map.of("Content-Type", "application/json;;;=")).status())
+                .isEqualTo(415);
+        assertThat(demo.send("GET", "/products", null, Map.of("Accept", "not a media type")).status()).isEqualTo(406);
+        assertThat(demo.send("GET", "/products", null, Map.of("Accept", "text/csv")).status()).isEqualTo(406);
+    }
+
+    @Test
+    void a_burst_over_the_keys_limit_gets_429_with_retry_after() {
+        Api slow = Api.withKey(port, "slow-partner-key");
+        List<Integer> statuses = new ArrayList<>();
+        Api.Response limited = null;
+        for (int i = 0; i < 8; i++) {
+            Api.Response response = slow.get("/points?account_id=derick");
+            statuses.add(response.status());
+            if (response.status() == 429) {
+                limited = response;
+            }
+        }
+
+        assertThat(statuses.subList(0, 5)).containsOnly(200);
+        assertThat(statuses.subList(5, 8)).containsOnly(429);
+        assertThat(limited.header("Retry-After")).isNotNull();
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void camel_and_saga_headers_from_a_client_change_nothing() {
+        Api.Response plain = demo.json("POST", "/points", "{\"account_id\":\"headers-plain\",\"amount\":10}");
+        Api.Response steering = demo.send("POST", "/points", "{\"account_id\":\"headers-steer\",\"amount\":10}", Map.of(
+                "Content-Type", "application/json", "Long-Running-Action", "forged-saga",
+                "CamelHttpResponseCode", "500", "CamelAwsDdbTableName", "unicorn-wallets"));
+
+        assertThat(steering.status()).isEqualTo(plain.status()).isEqualTo(201);
+        assertThat(steering.json().get("transaction_type").asText()).isEqualTo("issue");
+        assertThat(steering.header("Long-Running-Action")).isNull();
+    }
+
+    @Test
+    void responses_carry_the_security_headers() {
+        Api.Response response = anonymous.get("/products");
+
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
+    }
+
+    @Test
+    void cross_origin_calls_are_allowed_only_from_configured_origins() {
+        Map<String, String> preflight = Map.of("Access-Control-Request-Method", "POST");
+        Api.Response allowed = anonymous.send("OPTIONS", "/points", null, withOrigin(preflight, "http://localhost:5173"));
+        Api.Response refused = anonymous.send("OPTIONS", "/points", null, withOrigin(preflight, "https://evil.example"));
+
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    private static Map<String, String> withOrigin(Map<String, String> headers, String origin) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Origin", origin);
+        return all;
+    }
+
+    private static void assertForbidden(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}
