@@ -12,13 +12,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** Purchases in the purchases table (key {@code purchase_id}). */
 public final class DynamoDbPurchases implements Purchases {
+
+    private static final String REQUEST_TOKEN = "request_token";
+    private static final String REFUND_TOKEN = "refund_token";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -39,10 +44,17 @@ public final class DynamoDbPurchases implements Purchases {
         item.put("total", n(purchase.total()));
         item.put("points", n(purchase.points()));
         item.put("created_at", s(purchase.createdAt().toString()));
+        // unique per call: the SDK's retry of this very put carries it, a client's retry (same key) does not
+        String token = UUID.randomUUID().toString();
+        item.put(REQUEST_TOKEN, s(token));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)"));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.empty();
         } catch (ConditionalCheckFailedException exists) {
+            if (carries(exists, REQUEST_TOKEN, token)) {
+                return Optional.empty(); // our own put: its answer was lost and the SDK sent it again
+            }
             return find(purchase.id());
         }
     }
@@ -101,19 +113,28 @@ public final class DynamoDbPurchases implements Purchases {
 
     @Override
     public boolean refunded(String purchaseId, Refund refund) {
+        String token = UUID.randomUUID().toString();
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(purchaseId))
                     .updateExpression("SET #status = :refunded, refund_amount = :amount, refund_quantity = :quantity, "
-                            + "refund_points_shortfall = :shortfall")
+                            + "refund_points_shortfall = :shortfall, " + REFUND_TOKEN + " = :token")
                     .conditionExpression("#status = :completed")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":refunded", s(PurchaseStatus.REFUNDED.name()),
                             ":completed", s(PurchaseStatus.COMPLETED.name()), ":amount", n(refund.amount()),
-                            ":quantity", n(refund.quantity()), ":shortfall", n(refund.pointsShortfall()))));
+                            ":quantity", n(refund.quantity()), ":shortfall", n(refund.pointsShortfall()),
+                            ":token", s(token)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException notCompleted) {
-            return false;
+            return carries(notCompleted, REFUND_TOKEN, token); // true: our own update, answered too late
         }
+    }
+
+    /** The item the refused write found carries this very write's token: the write was ours. */
+    private static boolean carries(ConditionalCheckFailedException refused, String attribute, String token) {
+        AttributeValue found = refused.hasItem() ? refused.item().get(attribute) : null;
+        return found != null && token.equals(found.s());
     }
 
     private static Map<String, AttributeValue> key(String purchaseId) {
