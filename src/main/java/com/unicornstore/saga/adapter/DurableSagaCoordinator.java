@@ -57,7 +57,14 @@ final class DurableSagaCoordinator implements CamelSagaCoordinator {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (!service.log().appendStep(id, recorded, service.instanceId(), service.leaseUntil())) {
+        boolean appended;
+        try {
+            appended = service.log().appendStep(id, recorded, service.instanceId(), service.leaseUntil());
+        } catch (RuntimeException unknown) {
+            // thrown here, Camel would drop it and never call the route back: the request would hang
+            return CompletableFuture.failedFuture(unknown);
+        }
+        if (!appended) {
             return CompletableFuture.failedFuture(new IllegalStateException("Saga " + id + " is no longer running"));
         }
         steps.add(recorded);
