@@ -88,6 +88,7 @@ public class AwsClientsConfiguration {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(properties.maxAttempts()).build())
                         .addExecutionInterceptor(counter)
+                        .addExecutionInterceptor(new WriteOutcomes())
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,14 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public final class IdempotencyStore {
 
     private static final String KEY = "idempotency_key";
+    /** Unique per claim: the claim's own write, retried by the SDK after a lost reply, finds it and knows itself. */
+    private static final String TOKEN = "claim_token";
     /** DynamoDB's TTL attribute: a key is remembered for its retention, then forgotten. */
     public static final String EXPIRES_AT = "expires_at";
 
     /** What a claim found. */
     public enum Outcome { CLAIMED, REPLAY, OTHER_REQUEST, IN_PROGRESS }
 
-    /** The outcome, with the first response when it is a replay. */
-    public record Claim(Outcome outcome, StoredResponse response) {}
+    /**
+     * The outcome, with the first response when it is a replay, and the claim's own token when it is
+     * claimed: the identity by which a write recognises itself after a lost reply.
+     */
+    public record Claim(Outcome outcome, StoredResponse response, String token) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -55,22 +61,26 @@ public final class IdempotencyStore {
 
     private Claim claim(String key, String fingerprint, int triesLeft) {
         long now = clock.millis();
+        String token = UUID.randomUUID().toString();
         Map<String, AttributeValue> item = Map.of(KEY, s(key), "fingerprint", s(fingerprint), "state", s("pending"),
-                "claimed_at", n(now), EXPIRES_AT, n((now + retention.toMillis()) / 1000));
+                "claimed_at", n(now), TOKEN, s(token), EXPIRES_AT, n((now + retention.toMillis()) / 1000));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#k)")
                     .expressionAttributeNames(Map.of("#k", KEY))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Claim(Outcome.CLAIMED, null);
+            return claimed(token);
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> existing = taken.hasItem() && !taken.item().isEmpty() ? taken.item()
                     : dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(KEY, s(key)))).item();
             if (existing == null || existing.isEmpty()) {
                 // released between our put and our read: try again, a few times at most
                 if (triesLeft <= 1) {
-                    return new Claim(Outcome.IN_PROGRESS, null);
+                    return new Claim(Outcome.IN_PROGRESS, null, null);
                 }
                 return claim(key, fingerprint, triesLeft - 1);
+            }
+            if (isOurs(existing, token)) {
+                return claimed(token); // our put landed, its answer was lost and the SDK sent it again
             }
             return judge(fingerprint, existing, item, now);
         }
@@ -85,47 +95,58 @@ public final class IdempotencyStore {
                         ":type", s(response.contentType()), ":body", s(response.body()))));
     }
 
-    /** Gives up a claim whose request failed, so a retry runs it again. */
-    public void release(String key) {
+    /** Gives up a claim whose request failed, so a retry runs it again; only this claim, never one taken over since. */
+    public void release(String key, String token) {
         try {
             dynamo.deleteItem(b -> b.tableName(table).key(Map.of(KEY, s(key)))
-                    .conditionExpression("#state = :pending")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":pending", s("pending"))));
+                    .conditionExpression("#state = :pending AND #token = :token")
+                    .expressionAttributeNames(Map.of("#state", "state", "#token", TOKEN))
+                    .expressionAttributeValues(Map.of(":pending", s("pending"), ":token", s(token))));
         } catch (ConditionalCheckFailedException alreadyDone) {
-            // completed meanwhile, or released: either way nothing to undo
+            // completed meanwhile, released (perhaps by this very delete, answered too late), or taken over
         }
     }
 
     private Claim judge(String fingerprint, Map<String, AttributeValue> existing, Map<String, AttributeValue> item,
             long now) {
         if (!fingerprint.equals(existing.get("fingerprint").s())) {
-            return new Claim(Outcome.OTHER_REQUEST, null);
+            return new Claim(Outcome.OTHER_REQUEST, null, null);
         }
         if ("done".equals(existing.get("state").s())) {
             return new Claim(Outcome.REPLAY, new StoredResponse(Integer.parseInt(existing.get("status").n()),
-                    existing.get("content_type").s(), existing.get("body").s()));
+                    existing.get("content_type").s(), existing.get("body").s()), null);
         }
         long claimedAt = Long.parseLong(existing.get("claimed_at").n());
         if (now - claimedAt < lease.toMillis()) {
-            return new Claim(Outcome.IN_PROGRESS, null);
+            return new Claim(Outcome.IN_PROGRESS, null, null);
         }
         return takeOver(item, claimedAt);
     }
 
+    /** The claim of a request that never finished (its instance died): this request takes it, with its own token. */
     private Claim takeOver(Map<String, AttributeValue> item, long claimedAt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":then", n(claimedAt));
         values.put(":pending", s("pending"));
+        String token = item.get(TOKEN).s();
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#at = :then AND #state = :pending")
                     .expressionAttributeNames(Map.of("#at", "claimed_at", "#state", "state"))
-                    .expressionAttributeValues(values));
-            return new Claim(Outcome.CLAIMED, null);
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return claimed(token);
         } catch (ConditionalCheckFailedException someoneElse) {
-            return new Claim(Outcome.IN_PROGRESS, null);
+            return isOurs(someoneElse.item(), token) ? claimed(token) : new Claim(Outcome.IN_PROGRESS, null, null);
         }
     }
 
+    private static Claim claimed(String token) {
+        return new Claim(Outcome.CLAIMED, null, token);
+    }
+
+    private static boolean isOurs(Map<String, AttributeValue> existing, String token) {
+        AttributeValue stored = existing == null ? null : existing.get(TOKEN);
+        return stored != null && token.equals(stored.s());
+    }
 }

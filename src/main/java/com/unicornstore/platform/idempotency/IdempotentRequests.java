@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code Idempotency-Key} header on HTTP writes. A route calls {@link #begin} once the request
@@ -26,6 +28,8 @@ public final class IdempotentRequests {
     private static final String CLAIMED = "unicorn.idempotency.claimed";
     private static final String HTTP_NAMESPACE = "http:";
     private static final String REPLAYED = "unicorn.idempotency.replayed";
+    private static final String TOKEN = "unicorn.idempotency.token";
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotentRequests.class);
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
@@ -47,7 +51,7 @@ public final class IdempotentRequests {
         String stored = HTTP_NAMESPACE + key; // apart from the keys queue consumers keep in the same table
         IdempotencyStore.Claim claim = store.claim(stored, fingerprint);
         switch (claim.outcome()) {
-            case CLAIMED -> claimed(exchange, stored);
+            case CLAIMED -> claimed(exchange, stored, claim.token());
             case REPLAY -> replay(exchange.getMessage(), claim.response());
             case OTHER_REQUEST -> throw new Rejection(Rejection.Kind.UNPROCESSABLE, "idempotency-key-reused",
                     "This Idempotency-Key was used with another request.");
@@ -64,29 +68,51 @@ public final class IdempotentRequests {
         return !exchange.getProperty(REPLAYED, false, Boolean.class);
     }
 
-    /** Stores the response just written, for the retries to come. */
+    /**
+     * Stores the response just written, for the retries to come. When the store cannot confirm it,
+     * the client still gets its answer, and the claim is given up: a retry then runs the request
+     * again, and the command's own identity (purchase id, command id) makes that rerun change nothing.
+     */
     public void complete(Exchange exchange) {
         String key = exchange.getProperty(CLAIMED, String.class);
         if (key == null) {
             return;
         }
         Message message = exchange.getMessage();
-        // the request took effect: whatever happens to the stored copy, the key must not be given up
+        // the request took effect: whatever happens to the stored copy, the key must not be given up on failure
         exchange.removeProperty(CLAIMED);
-        store.complete(key, new StoredResponse(message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                message.getHeader(Exchange.CONTENT_TYPE, String.class), message.getBody(String.class)));
+        String token = exchange.getProperty(TOKEN, String.class);
+        try {
+            store.complete(key, new StoredResponse(message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                    message.getHeader(Exchange.CONTENT_TYPE, String.class), message.getBody(String.class)));
+        } catch (RuntimeException unconfirmed) {
+            LOG.warn("Response for Idempotency-Key {} not stored ({}); a retry runs the request again", key,
+                    unconfirmed.toString());
+            releaseQuietly(key, token);
+        }
     }
 
-    private void claimed(Exchange exchange, String key) {
+    private void claimed(Exchange exchange, String key, String token) {
         exchange.setProperty(CLAIMED, key);
+        exchange.setProperty(TOKEN, token);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 if (done.getProperty(CLAIMED) != null) {
-                    store.release(key);
+                    releaseQuietly(key, token);
                 }
             }
         });
+    }
+
+    /** A claim that cannot be given up now expires with its lease, after which a retry takes it over. */
+    private void releaseQuietly(String key, String token) {
+        try {
+            store.release(key, token);
+        } catch (RuntimeException unreachable) {
+            LOG.warn("Idempotency-Key {} not released ({}); a retry takes it over after the lease", key,
+                    unreachable.toString());
+        }
     }
 
     private static void replay(Message message, StoredResponse response) {

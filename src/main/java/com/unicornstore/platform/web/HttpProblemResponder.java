@@ -9,6 +9,9 @@ import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 /** Turns the failure caught on an HTTP exchange into its problem+json response. */
 public final class HttpProblemResponder {
 
+    /** Seconds a client waits before retrying after a 503. */
+    static final String RETRY_AFTER = "2";
+
     private final ProblemMapper mapper;
     private final ObjectMapper json;
 
@@ -37,7 +40,7 @@ public final class HttpProblemResponder {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         message.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (problem.status() == 503) {
-            message.setHeader("Retry-After", "2");
+            message.setHeader("Retry-After", RETRY_AFTER);
         }
         message.setBody(json.writeValueAsString(problem.asMap()));
     }

@@ -8,7 +8,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -31,6 +33,23 @@ public class MvcProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem.asMap());
+    }
+
+    /**
+     * The route took longer than the server waits for an answer. It goes on, so a write's outcome is
+     * not known yet: outcome-unknown, with what the route already knew (e.g. the purchase id).
+     */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException timeout,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String method = request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "GET";
+        Problem problem = "GET".equals(method) || "HEAD".equals(method)
+                ? ProblemMapper.backendUnavailable() : ProblemMapper.outcomeUnknown();
+        for (var fact : RequestFacts.of(request).entrySet()) {
+            problem = problem.with(fact.getKey(), fact.getValue());
+        }
+        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, HttpProblemResponder.RETRY_AFTER)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.asMap());
     }
 
     @Override

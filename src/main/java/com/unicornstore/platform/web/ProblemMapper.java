@@ -2,6 +2,7 @@ package com.unicornstore.platform.web;
 
 import com.unicornstore.platform.domain.DetailedFailure;
 import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.platform.aws.WriteOutcomeUnknown;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +37,42 @@ public final class ProblemMapper {
             return Problem.of(422, "too-large", "Unprocessable Content",
                     "The request would make a stored item larger than the platform can hold.");
         }
-        if (isBackendOutage(cause)) {
+        if (WriteOutcomeUnknown.in(failure) != null) {
+            LOG.warn("Write outcome unknown: {}", cause.toString());
+            return outcomeUnknown();
+        }
+        if (isBackendOutage(cause) || inChain(failure, SdkClientException.class)) {
             LOG.warn("Backend unavailable: {}", cause.toString());
-            return Problem.of(503, "backend-unavailable", "Service Unavailable",
-                    "A storage or messaging backend did not answer; try again shortly.");
+            return backendUnavailable();
         }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, incident {}", incident, failure);
         return Problem.of(500, "internal-error", "Internal Server Error",
                 "The request failed unexpectedly; quote incident " + incident + " when reporting it.")
                 .with("incident", incident);
+    }
+
+    /** A backend did not answer a read, or refused a write without doing it: try again shortly. */
+    public static Problem backendUnavailable() {
+        return Problem.of(503, "backend-unavailable", "Service Unavailable",
+                "A storage or messaging backend did not answer; try again shortly.");
+    }
+
+    /** A write that may or may not have happened: the client retries it, with the same Idempotency-Key. */
+    public static Problem outcomeUnknown() {
+        return Problem.of(503, "outcome-unknown", "Service Unavailable",
+                "A storage backend did not confirm the write, so it may or may not have taken effect; "
+                        + "retry the same request with the same Idempotency-Key.");
+    }
+
+    /** Whether the SDK's own failure is among the causes: the root may be the HTTP client's (a dropped connection). */
+    private static boolean inChain(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem fromRejection(Rejection rejection) {

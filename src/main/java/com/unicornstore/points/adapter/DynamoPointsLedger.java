@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The event store on DynamoDB: one item per event, appended with a conditional put on
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * first load, and a snapshot of the current shape is written at once, so that happens once.
  */
 public final class DynamoPointsLedger implements PointsLedger {
+
+    /** The event's identity in its stored item (see {@link EventItems}). */
+    private static final String EVENT_ID = "event_id";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -88,16 +92,29 @@ public final class DynamoPointsLedger implements PointsLedger {
             try {
                 dynamo.putItem(b -> b.tableName(table).item(EventItems.toItem(sequence, event))
                         .conditionExpression("attribute_not_exists(#seq)")
-                        .expressionAttributeNames(Map.of("#seq", EventItems.SEQUENCE)));
+                        .expressionAttributeNames(Map.of("#seq", EventItems.SEQUENCE))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             } catch (ConditionalCheckFailedException taken) {
-                cache.evict(account.accountId());
-                throw new ConcurrentAppend(account.accountId(), sequence);
+                if (!isThisEvent(taken.item(), event)) {
+                    cache.evict(account.accountId());
+                    throw new ConcurrentAppend(account.accountId(), sequence);
+                }
+                // our own put: it landed, its answer was lost and the SDK sent it again
+            } catch (RuntimeException failed) {
+                cache.evict(account.accountId()); // it may be stored (its outcome unknown): the next command reads
+                throw failed;
             }
             next.apply(event);
         }
         cache.put(next);
         snapshots.considerAfterAppend(next);
         return next.copy();
+    }
+
+    /** The event found at the sequence is this very event (same event id): the write was ours. */
+    private static boolean isThisEvent(Map<String, AttributeValue> found, PointsEvent event) {
+        AttributeValue id = found == null ? null : found.get(EVENT_ID);
+        return id != null && event.id().equals(id.s());
     }
 
     @Override

@@ -50,18 +50,18 @@ public final class PointsCommandMessages {
             case REPLAY -> LOG.info("Duplicate {} {} ignored", type, correlationId);
             case OTHER_REQUEST -> throw Rejection.invalid("correlation_id", "was used for another " + type);
             case IN_PROGRESS -> throw new IllegalStateException(key + " is being processed elsewhere; retry later");
-            case CLAIMED -> run(key, command);
+            case CLAIMED -> run(key, claim.token(), command);
         }
     }
 
-    private void run(String key, PointsCommand command) {
+    private void run(String key, String claimToken, PointsCommand command) {
         try {
             String outcome = command instanceof IssuePoints issue
                     ? issuing.issueForPurchase(issue).map(issued -> issued.id()).orElse("already-settled")
                     : revoking.revoke((RevokePoints) command).map(revoked -> revoked.id()).orElse("already-revoked");
             dedup.complete(key, new StoredResponse(200, "text/plain", outcome));
         } catch (RuntimeException failed) {
-            dedup.release(key);
+            dedup.release(key, claimToken);
             throw failed;
         }
     }

@@ -90,6 +90,11 @@ public final class PointsRequests {
         return new AccountAmount(account.asText(), amount.asLong());
     }
 
+    /**
+     * The command's id, recorded as the event's correlation id: the Idempotency-Key when there is one
+     * (a client's retry names the same command), else one made here. Either way the event carries its
+     * own event id, by which the event store recognises the SDK's repeat of the append.
+     */
     private static String correlationId(Exchange exchange) {
         String key = exchange.getMessage().getHeader(IdempotentRequests.HEADER, String.class);
         return key != null ? key : UUID.randomUUID().toString();

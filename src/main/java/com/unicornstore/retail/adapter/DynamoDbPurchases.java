@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Purchases in the purchases table (key {@code purchase_id}). A PENDING purchase carries
@@ -34,6 +37,8 @@ public final class DynamoDbPurchases implements Purchases {
     /** Sparse index of PENDING purchases: partition {@code pending_shard}, sort {@code deadline}. */
     public static final String PENDING_INDEX = "pending-by-deadline";
     static final int SHARDS = 8;
+    private static final String REQUEST_TOKEN = "request_token";
+    private static final String REFUND_TOKEN = "refund_token";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -62,10 +67,17 @@ public final class DynamoDbPurchases implements Purchases {
         item.put("created_at", s(purchase.createdAt().toString()));
         item.put("pending_shard", s(IndexShards.of(purchase.id(), SHARDS)));
         item.put("deadline", n(purchase.createdAt().plus(sagaLease).toEpochMilli()));
+        // unique per call: the SDK's retry of this very put carries it, a client's retry (same key) does not
+        String token = UUID.randomUUID().toString();
+        item.put(REQUEST_TOKEN, s(token));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)"));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(purchase_id)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.empty();
         } catch (ConditionalCheckFailedException exists) {
+            if (carries(exists, REQUEST_TOKEN, token)) {
+                return Optional.empty(); // our own put: its answer was lost and the SDK sent it again
+            }
             return find(purchase.id());
         }
     }
@@ -167,6 +179,12 @@ public final class DynamoDbPurchases implements Purchases {
     @Override
     public boolean refunded(String purchaseId, String sagaId, Refund refund) {
         return refunds.refunded(purchaseId, sagaId, refund);
+    }
+
+    /** The item the refused write found carries this very write's token: the write was ours. */
+    private static boolean carries(ConditionalCheckFailedException refused, String attribute, String token) {
+        AttributeValue found = refused.hasItem() ? refused.item().get(attribute) : null;
+        return found != null && token.equals(found.s());
     }
 
     private static Map<String, AttributeValue> key(String purchaseId) {

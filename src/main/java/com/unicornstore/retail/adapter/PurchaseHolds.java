@@ -114,18 +114,25 @@ final class PurchaseHolds {
         write("REMOVE holds.#p", "attribute_exists(#k)", key, purchaseId, 0);
     }
 
-    /** A conditional write; when it lands, stale release markers on the item are pruned (the item comes back with it). */
+    /**
+     * A conditional write; when it lands, stale release markers on the item are pruned (the item comes
+     * back with it). A write that sets the release marker knows itself by the marker's time: finding
+     * its very value after a refusal means its answer was lost and the SDK sent it again.
+     */
     private boolean write(String update, String condition, String key, String purchaseId, long amount) {
+        Map<String, AttributeValue> values = values(update + condition, amount);
         Map<String, AttributeValue> item;
         try {
             item = dynamo.updateItem(b -> b.tableName(table).key(key(key))
                     .updateExpression(update)
                     .conditionExpression(condition)
                     .expressionAttributeNames(names(update + condition, purchaseId))
-                    .expressionAttributeValues(values(update + condition, amount))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException refused) {
-            return false;
+            AttributeValue marker = entries(refused.item(), "released").get(purchaseId);
+            return update.contains("released.#p = :now") && marker != null && marker.equals(values.get(":now"));
         }
         if (update.contains("released.#p")) {
             pruneReleased(key, item);

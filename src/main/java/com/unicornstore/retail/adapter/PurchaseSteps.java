@@ -13,6 +13,7 @@ import com.unicornstore.retail.domain.Wallets;
 import com.unicornstore.platform.web.JsonFields;
 import com.unicornstore.platform.web.JsonBodies;
 import com.unicornstore.saga.adapter.DurableSagaService;
+import com.unicornstore.platform.web.RequestFacts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -57,7 +58,10 @@ public final class PurchaseSteps {
      * {@code purchaseMade} property tells the route to skip the saga.
      */
     public void open(PurchaseOrder order, @Header(IdempotentRequests.HEADER) String idempotencyKey, Exchange exchange) {
-        PlacingPurchase.Opened opened = placing.open(order, idempotencyKey);
+        String purchaseId = placing.purchaseIdFor(idempotencyKey);
+        // for an answer cut short by the server's request timeout: the client can still follow its purchase
+        RequestFacts.remember(exchange, "purchase_id", purchaseId);
+        PlacingPurchase.Opened opened = placing.open(order, purchaseId);
         Purchase purchase = opened.purchase();
         var message = exchange.getMessage();
         message.removeHeaders("*");

@@ -79,8 +79,9 @@ public final class RefundSteps {
         return refunding.outcome(purchaseId, exchange.getProperty(FAILURE, Throwable.class));
     }
 
-    /** True when the purchase view shows a refund still being given back (answered 202, not 200). */
-    public boolean stillRefunding(Map<String, Object> view) {
-        return PurchaseStatus.REFUNDING.name().equals(view.get("status"));
+    /** True when the refund is still being given back, here or by a concurrent request (answered 202, not 200). */
+    public boolean stillRefunding(Map<String, Object> view, Exchange exchange) {
+        return PurchaseStatus.REFUNDING.name().equals(view.get("status"))
+                || RefundingPurchase.isConcurrentAttempt(exchange.getProperty(FAILURE, Throwable.class));
     }
 }

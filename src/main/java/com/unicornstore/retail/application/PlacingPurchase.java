@@ -29,15 +29,27 @@ public final class PlacingPurchase {
     }
 
     /**
-     * Opens the purchase. With an idempotency key its id is derived from the key, so a retry whose
-     * first answer was lost finds the purchase it already made instead of buying again: a completed
-     * one is returned, any other outcome is refused.
+     * The id of the purchase a request makes. With an idempotency key it is derived from the key, so
+     * a retry whose first answer was lost finds the purchase it already made instead of buying again.
      */
-    public Opened open(PurchaseOrder order, String idempotencyKey) {
-        String id = idempotencyKey == null ? UUID.randomUUID().toString()
+    public String purchaseIdFor(String idempotencyKey) {
+        return idempotencyKey == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes(("purchase\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Opens purchase {@code id} (see {@link #purchaseIdFor}). An earlier one with that id (a client's
+     * retry) is returned when COMPLETED; any other outcome is refused. A technical failure names the id,
+     * since the purchase may have been opened all the same.
+     */
+    public Opened open(PurchaseOrder order, String id) {
         Purchase purchase = Purchase.pending(id, order, clock.instant());
-        Optional<Purchase> existing = purchases.addIfAbsent(purchase);
+        Optional<Purchase> existing;
+        try {
+            existing = purchases.addIfAbsent(purchase);
+        } catch (RuntimeException unknown) {
+            throw new DetailedFailure(unknown, Map.of("purchase_id", id));
+        }
         if (existing.isEmpty()) {
             return new Opened(purchase, true);
         }
@@ -61,15 +73,26 @@ public final class PlacingPurchase {
         purchases.compensatedBySaga(purchaseId, sagaId);
     }
 
-    /** Records the failure and returns what the client must be told, carrying the purchase id. */
+    /**
+     * Records the failure and returns what the client must be told, carrying the purchase id, and the
+     * status when it was recorded: if the record itself fails, the purchase is still PENDING, which
+     * the caller can follow at GET /purchase/{id} until recovery ends it.
+     */
     public RuntimeException failed(String purchaseId, Throwable failure) {
         Rejection rejection = Rejection.foundIn(failure);
-        if (rejection != null) {
-            purchases.end(purchaseId, PurchaseStatus.REJECTED, 0, 0, rejection.code(), null);
-            return new Rejection(rejection.kind(), rejection.code(), rejection.getMessage(), rejection.violations(),
-                    Map.of("purchase_id", purchaseId, "purchase_status", PurchaseStatus.REJECTED.name()));
+        PurchaseStatus status = rejection != null ? PurchaseStatus.REJECTED : PurchaseStatus.COMPENSATED;
+        Map<String, Object> details = Map.of("purchase_id", purchaseId, "purchase_status", status.name());
+        try {
+            purchases.end(purchaseId, status, 0, 0,
+                    rejection != null ? rejection.code() : String.valueOf(failure.getMessage()), null);
+        } catch (RuntimeException unrecorded) {
+            failure.addSuppressed(unrecorded);
+            details = Map.of("purchase_id", purchaseId);
         }
-        purchases.end(purchaseId, PurchaseStatus.COMPENSATED, 0, 0, String.valueOf(failure.getMessage()), null);
-        return new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "purchase_status", PurchaseStatus.COMPENSATED.name()));
+        if (rejection != null) {
+            return new Rejection(rejection.kind(), rejection.code(), rejection.getMessage(), rejection.violations(),
+                    details);
+        }
+        return new DetailedFailure(failure, details);
     }
 }

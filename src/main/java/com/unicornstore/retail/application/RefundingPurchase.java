@@ -131,10 +131,22 @@ public final class RefundingPurchase {
             return purchase;
         }
         Rejection rejection = Rejection.foundIn(failure);
+        if (rejection != null && CONCURRENT_ATTEMPT.equals(rejection.code())) {
+            return purchase; // another request began this very attempt: it is under way
+        }
         if (rejection != null) {
             throw rejection;
         }
         throw new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "purchase_status", purchase.status().name()));
+    }
+
+    /** The saga service's refusal of a saga id in use: a concurrent request runs the same refund attempt. */
+    public static final String CONCURRENT_ATTEMPT = "saga-exists";
+
+    /** True when the refund saga could not begin because a concurrent request already began the same attempt. */
+    public static boolean isConcurrentAttempt(Throwable failure) {
+        Rejection rejection = failure == null ? null : Rejection.foundIn(failure);
+        return rejection != null && CONCURRENT_ATTEMPT.equals(rejection.code());
     }
 
     private Purchase find(String purchaseId) {

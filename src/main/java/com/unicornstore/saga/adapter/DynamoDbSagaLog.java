@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -36,6 +37,10 @@ public final class DynamoDbSagaLog implements SagaLog {
     public static final String OPEN_INDEX = "open-by-lease";
     /** Spreads open sagas over a few index partitions, so none gets hot. */
     static final int SHARDS = 8;
+
+    /** The identity of the last step appended, and of the last transition made: how a repeated write knows itself. */
+    static final String LAST_STEP = "last_step";
+    static final String LAST_TRANSITION = "last_transition";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -80,15 +85,18 @@ public final class DynamoDbSagaLog implements SagaLog {
     }
 
     @Override
-    public boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil) {
+    public boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil, String writeId) {
         return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
                 .updateExpression("SET steps = list_append(if_not_exists(steps, :empty), :step), "
                         + "#state = if_not_exists(#state, :running), #owner = if_not_exists(#owner, :owner), "
                         + "lease_until = if_not_exists(lease_until, :lease), attempts = if_not_exists(attempts, :zero), "
-                        + "open_shard = if_not_exists(open_shard, :shard), updated_at = :now")
-                .conditionExpression("attribute_not_exists(saga_id) OR #state = :running")
+                        + "open_shard = if_not_exists(open_shard, :shard), updated_at = :now, " + LAST_STEP + " = :write")
+                // the second half refuses a repeat of this very append, which must not add the step twice
+                .conditionExpression("(attribute_not_exists(saga_id) OR #state = :running) AND "
+                        + "(attribute_not_exists(" + LAST_STEP + ") OR " + LAST_STEP + " <> :write)")
                 .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
                 .expressionAttributeValues(Map.of(
+                        ":write", s(writeId),
                         ":empty", AttributeValue.fromL(List.of()),
                         ":step", AttributeValue.fromL(List.of(SagaItems.step(step))),
                         ":running", s(SagaState.RUNNING.name()),
@@ -97,11 +105,11 @@ public final class DynamoDbSagaLog implements SagaLog {
                         ":zero", n(0),
                         ":shard", s(shardOf(sagaId)),
                         ":now", s(Instant.now().toString())))
-                .build()).isPresent();
+                .build(), found -> writeId.equals(string(found, LAST_STEP))).isPresent();
     }
 
     @Override
-    public Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to) {
+    public Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to, String transitionId) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> allowed = new ArrayList<>();
         int i = 0;
@@ -111,7 +119,8 @@ public final class DynamoDbSagaLog implements SagaLog {
         }
         values.put(":to", s(to.name()));
         values.put(":now", s(Instant.now().toString()));
-        String update = "SET #state = :to, updated_at = :now";
+        values.put(":transition", s(transitionId));
+        String update = "SET #state = :to, updated_at = :now, " + LAST_TRANSITION + " = :transition";
         if (to.isFinal()) {
             values.put(":expires", n(Instant.now().plus(retention).getEpochSecond()));
             update += ", expires_at = :expires REMOVE open_shard";
@@ -122,7 +131,7 @@ public final class DynamoDbSagaLog implements SagaLog {
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)
-                .build()).map(SagaItems::record);
+                .build(), found -> transitionId.equals(string(found, LAST_TRANSITION))).map(SagaItems::record);
     }
 
     @Override
@@ -140,7 +149,9 @@ public final class DynamoDbSagaLog implements SagaLog {
                         ":completing", s(SagaState.COMPLETING.name()),
                         ":compensating", s(SagaState.COMPENSATING.name())))
                 .returnValues(ReturnValue.ALL_NEW)
-                .build()).map(SagaItems::record);
+                .build(), found -> owner.equals(string(found, "owner"))
+                        && Long.toString(leaseUntil.toEpochMilli()).equals(number(found, "lease_until")))
+                .map(SagaItems::record);
     }
 
     @Override
@@ -150,7 +161,7 @@ public final class DynamoDbSagaLog implements SagaLog {
                 .conditionExpression("#owner = :owner")
                 .expressionAttributeNames(Map.of("#owner", "owner"))
                 .expressionAttributeValues(Map.of(":owner", s(owner), ":lease", n(leaseUntil.toEpochMilli())))
-                .build()).isPresent();
+                .build(), found -> false).isPresent(); // a repeat of a renewal meets its own condition again
     }
 
     @Override
@@ -197,13 +208,30 @@ public final class DynamoDbSagaLog implements SagaLog {
         }
     }
 
-    /** The item's new attributes (empty map unless asked for), or empty when the condition refused the write. */
-    private Optional<Map<String, AttributeValue>> conditionalUpdate(UpdateItemRequest request) {
+    /**
+     * The item's new attributes (empty map unless asked for), or empty when the condition refused the
+     * write, unless the item found is this very write's work (its answer was lost and the SDK sent it
+     * again): then that item, as the write left it.
+     */
+    private Optional<Map<String, AttributeValue>> conditionalUpdate(UpdateItemRequest request,
+            Predicate<Map<String, AttributeValue>> isThisWrite) {
         try {
-            return Optional.of(dynamo.updateItem(request).attributes());
+            return Optional.of(dynamo.updateItem(request.toBuilder()
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).attributes());
         } catch (ConditionalCheckFailedException refused) {
-            return Optional.empty();
+            Map<String, AttributeValue> found = refused.hasItem() ? refused.item() : Map.of();
+            return !found.isEmpty() && isThisWrite.test(found) ? Optional.of(found) : Optional.empty();
         }
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static String number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.n();
     }
 
     private static Map<String, AttributeValue> key(String sagaId) {

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The durable saga log. Every change is a single-item conditional write, so any number of
- * instances can share it: the first to make a transition wins, the others see it refused.
+ * instances can share it: the first to make a transition wins, the others see it refused. Each
+ * write carries its own identity ({@code writeId}): when its answer is lost and it is sent again,
+ * it finds itself in the log and counts as done, never as someone else's move.
  */
 public interface SagaLog {
 
@@ -18,11 +21,23 @@ public interface SagaLog {
      */
     boolean create(String sagaId, String writeId, String owner, Instant leaseUntil);
 
+    /** A fresh write identity: unique, so only a repeat of that very write can match it. */
+    static String newWriteId() {
+        return UUID.randomUUID().toString();
+    }
+
     /** Adds a step to a running saga (creating its record with the first step if need be). False when the saga is no longer running. */
-    boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil);
+    default boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil) {
+        return appendStep(sagaId, step, owner, leaseUntil, newWriteId());
+    }
+
+    /** As {@link #appendStep(String, SagaStep, String, Instant)}; a repeat with the same {@code writeId} adds nothing more and is true. */
+    boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil, String writeId);
 
     /** Moves the saga from one of {@code from} to {@code to}; empty when it was in none of them (someone else moved it). */
-    Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to);
+    default Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to) {
+        return transition(sagaId, from, to, newWriteId());
+    }
 
     /**
      * Claims the saga for {@code owner}, moving it from one of {@code from} to {@code to} and extending
@@ -41,10 +56,19 @@ public interface SagaLog {
     /** Reopens a FAILED saga into {@code to} for {@code owner}, with a fresh retry budget; empty when it is not FAILED. */
     Optional<SagaRecord> reopen(String sagaId, SagaState to, String owner, Instant leaseUntil, String writeId);
 
-    /** Takes an open saga whose lease ran out; empty when it is not open, not expired, or another instance took it first. */
+    /**
+     * As {@link #transition(String, Set, SagaState)}; a repeat with the same {@code transitionId} (its
+     * first answer lost) returns the record this transition made, so the caller goes on with its work.
+     */
+    Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to, String transitionId);
+
+    /**
+     * Takes an open saga whose lease ran out; empty when it is not open, not expired, or another
+     * instance took it first. The owner and lease written are the take-over's identity.
+     */
     Optional<SagaRecord> takeOver(String sagaId, String owner, Instant leaseUntil, Instant now);
 
-    /** Extends this owner's lease; false when the saga is no longer this owner's. */
+    /** Extends this owner's lease; false when the saga is no longer this owner's. Repeating it is harmless. */
     boolean renewLease(String sagaId, String owner, Instant leaseUntil);
 
     /** Records a failed compensation or completion attempt, for operators and for the retry budget. */

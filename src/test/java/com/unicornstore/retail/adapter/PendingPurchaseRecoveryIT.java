@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * by recovery once created + the saga lease has passed, and ended COMPENSATED with nothing held.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.retail.pending-recovery.interval=500ms",
+@TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=2s",
+        "unicorn.retail.pending-recovery.interval=500ms",
         "unicorn.retail.pending-recovery.start-delay=100"})
 class PendingPurchaseRecoveryIT extends StoreClient {
 

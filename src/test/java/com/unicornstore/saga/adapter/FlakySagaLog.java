@@ -66,6 +66,17 @@ final class FlakySagaLog implements SagaLog {
     }
 
     @Override
+    public boolean appendStep(String sagaId, SagaStep step, String owner, Instant leaseUntil, String writeId) {
+        return log.appendStep(sagaId, step, owner, leaseUntil, writeId);
+    }
+
+    @Override
+    public Optional<SagaRecord> transition(String sagaId, Set<SagaState> from, SagaState to, String transitionId) {
+        maybeFail(transitionFailures);
+        return log.transition(sagaId, from, to, transitionId);
+    }
+
+    @Override
     public Optional<SagaRecord> fail(String sagaId, SagaState during) {
         return log.fail(sagaId, during);
     }

@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 @PlatformIntegrationTest
 @Import(SagaTestRoutes.class)
 @TestPropertySource(properties = {
-        "unicorn.saga.lease=60s", "unicorn.saga.recovery-interval=1h",
+        "unicorn.saga.lease=60s", "unicorn.saga.recovery-interval=59s",
         "unicorn.saga.retry.initial-delay=50ms", "unicorn.saga.retry.max-attempts=3"})
 class SagaEdgeCasesIT {
 

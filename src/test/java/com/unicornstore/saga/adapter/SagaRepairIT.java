@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @PlatformIntegrationTest
 @Import(SagaTestRoutes.class)
 @TestPropertySource(properties = {
-        "unicorn.saga.lease=60s", "unicorn.saga.recovery-interval=1h",
+        "unicorn.saga.lease=60s", "unicorn.saga.recovery-interval=59s",
         "unicorn.saga.retry.initial-delay=50ms", "unicorn.saga.retry.max-attempts=3"})
 class SagaRepairIT {
 
