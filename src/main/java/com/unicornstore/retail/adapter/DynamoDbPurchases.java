@@ -4,6 +4,7 @@ import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
 import com.unicornstore.platform.aws.IndexShards;
+import com.unicornstore.platform.aws.OwnWrites;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
@@ -183,8 +184,7 @@ public final class DynamoDbPurchases implements Purchases {
 
     /** The item the refused write found carries this very write's token: the write was ours. */
     private static boolean carries(ConditionalCheckFailedException refused, String attribute, String token) {
-        AttributeValue found = refused.hasItem() ? refused.item().get(attribute) : null;
-        return found != null && token.equals(found.s());
+        return refused.hasItem() && OwnWrites.carries(attribute, token).test(refused.item());
     }
 
     private static Map<String, AttributeValue> key(String purchaseId) {

@@ -4,6 +4,7 @@ import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
 import com.unicornstore.platform.aws.IndexShards;
+import com.unicornstore.platform.aws.OwnWrites;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
@@ -215,13 +216,7 @@ public final class DynamoDbSagaLog implements SagaLog {
      */
     private Optional<Map<String, AttributeValue>> conditionalUpdate(UpdateItemRequest request,
             Predicate<Map<String, AttributeValue>> isThisWrite) {
-        try {
-            return Optional.of(dynamo.updateItem(request.toBuilder()
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).attributes());
-        } catch (ConditionalCheckFailedException refused) {
-            Map<String, AttributeValue> found = refused.hasItem() ? refused.item() : Map.of();
-            return !found.isEmpty() && isThisWrite.test(found) ? Optional.of(found) : Optional.empty();
-        }
+        return OwnWrites.update(dynamo, request, isThisWrite);
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

@@ -3,6 +3,7 @@ package com.unicornstore.saga.adapter;
 import static com.unicornstore.platform.aws.Attributes.n;
 import static com.unicornstore.platform.aws.Attributes.s;
 
+import com.unicornstore.platform.aws.OwnWrites;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import java.time.Instant;
@@ -111,17 +112,11 @@ final class SagaLifecycleWrites {
     }
 
     private Optional<SagaRecord> update(UpdateItemRequest.Builder request, Predicate<Map<String, AttributeValue>> own) {
-        try {
-            return Optional.of(SagaItems.record(dynamo.updateItem(request.returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).attributes()));
-        } catch (ConditionalCheckFailedException refused) {
-            return refused.hasItem() && own.test(refused.item())
-                    ? Optional.of(SagaItems.record(refused.item())) : Optional.empty();
-        }
+        return OwnWrites.update(dynamo, request.returnValues(ReturnValue.ALL_NEW).build(), own).map(SagaItems::record);
     }
 
     private static Predicate<Map<String, AttributeValue>> wroteBy(String writeId) {
-        return old -> old.containsKey(WRITE_ID) && writeId.equals(old.get(WRITE_ID).s());
+        return OwnWrites.carries(WRITE_ID, writeId);
     }
 
     private static Map<String, AttributeValue> key(String sagaId) {
