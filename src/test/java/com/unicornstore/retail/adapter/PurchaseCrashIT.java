@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.support.Api;
@@ -15,10 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -33,37 +28,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=1s"})
-class PurchaseCrashIT extends StoreClient {
+class PurchaseCrashIT extends CrashTest {
 
     private static final String RUNNING_SHOPPER = "crash-running";
     private static final String COMPLETING_SHOPPER = "crash-completing";
-    private static final long PRICE = 500;
-    private static final long STOCK = 10;
-    private static final long BALANCE = 1000;
-    private static final long POINTS = 50; // the demo campaign: a tenth of a total over 100
 
     @Autowired
     DynamoDbClient dynamo;
 
-    @Autowired
-    SagaLog sagas;
-
-    ForkedApplication instanceA;
-    final ExecutorService clients = Executors.newFixedThreadPool(2);
-
-    @BeforeEach
-    void shoppers() {
-        for (String shopper : List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER)) {
-            shopperWithOwnProduct(shopper, PRICE, STOCK, BALANCE);
-        }
-    }
-
-    @AfterEach
-    void killInstanceA() {
-        clients.shutdownNow();
-        if (instanceA != null) {
-            instanceA.close();
-        }
+    @Override
+    List<String> crashShoppers() {
+        return List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER);
     }
 
     @Test
