@@ -12,6 +12,7 @@ import com.unicornstore.retail.domain.RefundProgress;
 import com.unicornstore.retail.domain.RefundWindow;
 import com.unicornstore.retail.domain.RetailRejections;
 import com.unicornstore.retail.domain.Wallets;
+import com.unicornstore.saga.domain.SagaLog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +132,7 @@ public final class RefundingPurchase {
             return purchase;
         }
         Rejection rejection = Rejection.foundIn(failure);
-        if (rejection != null && CONCURRENT_ATTEMPT.equals(rejection.code())) {
+        if (rejection != null && SagaLog.ID_IN_USE.equals(rejection.code())) {
             return purchase; // another request began this very attempt: it is under way
         }
         if (rejection != null) {
@@ -140,13 +141,10 @@ public final class RefundingPurchase {
         throw new DetailedFailure(failure, Map.of("purchase_id", purchaseId, "purchase_status", purchase.status().name()));
     }
 
-    /** The saga service's refusal of a saga id in use: a concurrent request runs the same refund attempt. */
-    public static final String CONCURRENT_ATTEMPT = "saga-exists";
-
     /** True when the refund saga could not begin because a concurrent request already began the same attempt. */
     public static boolean isConcurrentAttempt(Throwable failure) {
         Rejection rejection = failure == null ? null : Rejection.foundIn(failure);
-        return rejection != null && CONCURRENT_ATTEMPT.equals(rejection.code());
+        return rejection != null && SagaLog.ID_IN_USE.equals(rejection.code());
     }
 
     private Purchase find(String purchaseId) {

@@ -73,7 +73,7 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         String id = given == null ? UUID.randomUUID().toString() : given;
         try {
             if (!log.create(id, UUID.randomUUID().toString(), instanceId, leaseUntil())) {
-                return CompletableFuture.failedFuture(new Rejection(Rejection.Kind.CONFLICT, "saga-exists",
+                return CompletableFuture.failedFuture(new Rejection(Rejection.Kind.CONFLICT, SagaLog.ID_IN_USE,
                         "A saga with id '" + id + "' exists already."));
             }
         } catch (RuntimeException logDidNotAnswer) {

@@ -14,6 +14,9 @@ import java.util.UUID;
  */
 public interface SagaLog {
 
+    /** The refusal code of a new saga whose id another saga already has (a concurrent request began it). */
+    String ID_IN_USE = "saga-exists";
+
     /**
      * Creates a new saga's record, RUNNING and owned by {@code owner}, before it has any step.
      * {@code writeId} identifies this very write, so a retried write whose first reply was lost is
