@@ -23,7 +23,7 @@ public final class TaskPermissions {
             Map.entry("unicorn-campaigns", List.of("GetItem", "PutItem", "DeleteItem", "Query", "Scan")),
             Map.entry("unicorn-sagas", List.of("GetItem", "PutItem", "UpdateItem", "Query")),
             Map.entry("unicorn-idempotency", List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")),
-            Map.entry("unicorn-point-events", List.of("GetItem", "PutItem", "Query", "Scan", "DescribeTable")),
+            Map.entry("unicorn-point-events", List.of("GetItem", "BatchGetItem", "PutItem", "Query", "Scan", "DescribeTable")),
             Map.entry("unicorn-point-snapshots", List.of("GetItem", "PutItem")),
             Map.entry("unicorn-point-balances", List.of("GetItem", "PutItem", "Query")),
             Map.entry("unicorn-point-correlations", List.of("GetItem", "UpdateItem", "BatchWriteItem")),
