@@ -48,6 +48,14 @@ final class SnapshotItems {
                 "recent", s(PackedRows.pack(account.recentCommands().stream().map(SnapshotItems::recent).toList())));
     }
 
+    /**
+     * Written by a newer version of the platform, as happens while a rolling deploy runs two
+     * versions: this one cannot read it, so the account is rebuilt from its events instead.
+     */
+    static boolean isFromNewerVersion(Map<String, AttributeValue> item) {
+        return item.containsKey("schema_version") && number(item, "schema_version") > SCHEMA_VERSION;
+    }
+
     static Restored fromItem(Map<String, AttributeValue> item, int rememberedCommands) {
         String accountId = string(item, "account_id");
         long version = number(item, "version");

@@ -51,12 +51,19 @@ public final class Snapshots implements AutoCloseable {
         return every;
     }
 
-    /** The latest snapshot, upcast when it was stored in an older shape. */
+    /** The latest snapshot, upcast when it was stored in an older shape; none if a newer version wrote it. */
     Optional<SnapshotItems.Restored> read(String accountId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("account_id", Attributes.s(accountId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(SnapshotItems.fromItem(item, rememberedCommands));
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        if (SnapshotItems.isFromNewerVersion(item)) {
+            LOG.warn("account {}: its snapshot was written by a newer platform version; loading it from its events",
+                    accountId);
+            return Optional.empty();
+        }
+        return Optional.of(SnapshotItems.fromItem(item, rememberedCommands));
     }
 
     public Optional<PointsAccount> latest(String accountId) {

@@ -128,4 +128,18 @@ class SchemaOneDataIT extends PointsClient {
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
+
+    @Test
+    void a_snapshot_written_by_a_newer_version_is_passed_over_and_the_account_loads_from_its_events() {
+        for (int i = 1; i <= 30; i++) {
+            assertThat(issuing.issueForPurchase(new IssuePoints("rolling", i, "rolling-" + i))).isPresent();
+        }
+        dynamo.putItem(b -> b.tableName(names.tables().pointSnapshots()).item(Map.of(
+                "account_id", s("rolling"), "schema_version", n(SnapshotItems.SCHEMA_VERSION + 1),
+                "version", n(30), "state", s("a shape this version does not know"))));
+
+        assertThat(ledger.reload("rolling").balanceAt(Instant.parse("2026-03-01T12:00:00Z"))).isEqualTo(465);
+        assertThat(ledger.reload("rolling").version()).isEqualTo(30);
+    }
+
 }
