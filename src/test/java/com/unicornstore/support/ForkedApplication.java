@@ -73,6 +73,17 @@ public final class ForkedApplication implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGTERM, as an orchestrator stops a task: true once the instance has exited, within {@code atMost}. */
+    public boolean stopGracefully(Duration atMost) {
+        process.destroy();
+        try {
+            return process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop, no lease released. */
     public void killHard() {
         process.destroyForcibly();

@@ -1,6 +1,10 @@
 package com.unicornstore.platform.aws;
 
 import java.net.URI;
+import java.time.Duration;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.EventNotifier;
+import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -74,6 +78,33 @@ public class AwsClientsConfiguration {
     @Bean(destroyMethod = "close")
     SqsClient sqsClient(AwsProperties properties, AwsEndpoints endpoints, SdkHttpClient http, AwsCallCounter counter) {
         return configure(SqsClient.builder(), properties, endpoints, endpoints.sqs(), http, counter).build();
+    }
+
+    /** Queue consumers' client: its timeouts add the long poll to the usual bounds (see {@link SqsLongPolling}). */
+    @Bean(destroyMethod = "close")
+    SqsLongPolling sqsLongPolling(AwsProperties properties, AwsEndpoints endpoints, AwsCallCounter counter) {
+        Duration wait = properties.longPoll();
+        AwsProperties longer = new AwsProperties(properties.region(), properties.endpoint(), properties.dynamodbEndpoint(),
+                properties.sqsEndpoint(), properties.callTimeout().plus(wait), properties.attemptTimeout().plus(wait),
+                properties.maxAttempts(), properties.maxConnections(), wait);
+        SdkHttpClient http = awsHttpClient(longer);
+        return new SqsLongPolling(configure(SqsClient.builder(), longer, endpoints, endpoints.sqs(), http, counter).build(),
+                http, wait);
+    }
+
+    /** As the Camel context begins to stop, before its consumers stop: their long polls end at once. */
+    @Bean
+    EventNotifier abortLongPollsOnStop(SqsLongPolling longPolling) {
+        EventNotifierSupport notifier = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    longPolling.abortPolls();
+                }
+            }
+        };
+        notifier.setIgnoreExchangeEvents(true);
+        return notifier;
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>

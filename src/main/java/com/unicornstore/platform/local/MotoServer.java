@@ -1,6 +1,7 @@
 package com.unicornstore.platform.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A moto server child process: the local DynamoDB and DynamoDB Streams. Used by the local
- * profile and by the tests; its state lives in memory and dies with the process.
+ * profile and by the tests; its state lives in memory and dies with the process, which itself
+ * ends when the JVM that started it is gone, killed or not.
  */
 public final class MotoServer implements AutoCloseable {
+
+    private static final String LAUNCHER = "/local/moto_launcher.py";
 
     private final Process process;
     private final String host;
@@ -39,7 +44,8 @@ public final class MotoServer implements AutoCloseable {
         }
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "unicorn-moto-" + port + ".log");
         try {
-            Process process = new ProcessBuilder(List.of(executable.toString(), "-H", host, "-p", String.valueOf(port)))
+            Process process = new ProcessBuilder(List.of(python(executable).toString(), "-c", launcher(),
+                    "-H", host, "-p", String.valueOf(port)))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
@@ -48,6 +54,27 @@ public final class MotoServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start moto server " + executable, e);
+        }
+    }
+
+    /** The interpreter of moto's virtual environment: the {@code python} next to {@code moto_server}. */
+    private static Path python(Path motoServer) {
+        Path python = motoServer.toAbsolutePath().getParent().resolve("python");
+        if (!Files.isExecutable(python)) {
+            throw new IllegalStateException("no python next to " + motoServer);
+        }
+        return python;
+    }
+
+    /** moto's entry point wrapped in a watch that ends it once this JVM is gone (see local/moto_launcher.py). */
+    private static String launcher() {
+        try (InputStream script = MotoServer.class.getResourceAsStream(LAUNCHER)) {
+            if (script == null) {
+                throw new IllegalStateException(LAUNCHER + " missing from the classpath");
+            }
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

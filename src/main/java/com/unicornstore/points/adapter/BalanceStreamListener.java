@@ -42,8 +42,15 @@ public final class BalanceStreamListener {
         }
     }
 
-    /** Sets aside a record that kept failing (after redeliveries), so the stream moves on. */
-    public void park(Record record, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+    /**
+     * Sets aside a record that kept failing (after redeliveries), so the stream moves on; when it
+     * ended its batch, the views of the batch's good records are written now, not with the next batch.
+     */
+    public void park(Record record, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
+            @ExchangeProperty(Exchange.BATCH_COMPLETE) Boolean lastOfBatch) {
         parked.park(SOURCE, record.eventID(), failure + " processing " + record);
+        if (lastOfBatch == null || lastOfBatch) {
+            projector.flush();
+        }
     }
 }

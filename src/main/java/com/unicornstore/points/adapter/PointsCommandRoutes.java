@@ -1,8 +1,10 @@
 package com.unicornstore.points.adapter;
 
+import com.unicornstore.platform.aws.SqsLongPolling;
 import com.unicornstore.platform.domain.Rejection;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 
 /**
  * Points commands from the queue the purchase saga writes to. A message that can never succeed
@@ -12,11 +14,22 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class PointsCommandRoutes extends RouteBuilder {
 
+    private final SqsLongPolling longPolling;
+
+    public PointsCommandRoutes(SqsLongPolling longPolling) {
+        this.longPolling = longPolling;
+    }
+
     @Override
     public void configure() {
-        from("aws2-sqs:{{unicorn.queues.points-commands}}?autoCreateQueue=false&deleteAfterRead=true&initialDelay=0"
-                + "&waitTimeSeconds={{points.commands.wait-seconds}}"
-                + "&visibilityTimeout={{points.commands.visibility-timeout}}")
+        Sqs2Endpoint commands = endpoint("aws2-sqs:{{unicorn.queues.points-commands}}?autoCreateQueue=false"
+                + "&deleteAfterRead=true&initialDelay=0&waitTimeSeconds=" + longPolling.waitSeconds()
+                + "&visibilityTimeout={{points.commands.visibility-timeout}}", Sqs2Endpoint.class);
+        // an idle consumer costs one receive per long poll, on the client whose timeouts allow for it; the
+        // endpoint took the autowired client when it was created, so both are replaced
+        commands.getConfiguration().setAmazonSQSClient(longPolling.client());
+        commands.setClient(longPolling.client());
+        from(commands)
                 .routeId("points.consume-commands")
                 .onException(Rejection.class).handled(true)
                     .log(LoggingLevel.WARN, "Poison points command parked in the dead-letter queue: ${exception.message}")

@@ -2,6 +2,7 @@ package com.unicornstore.points.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.platform.aws.SqsLongPolling;
 import com.unicornstore.platform.idempotency.IdempotencyStore;
 import com.unicornstore.platform.provisioning.QueueSpec;
 import com.unicornstore.platform.provisioning.TableSpec;
@@ -214,8 +215,8 @@ public class PointsConfiguration {
     }
 
     @Bean
-    PointsCommandRoutes pointsCommandRoutes() {
-        return new PointsCommandRoutes();
+    PointsCommandRoutes pointsCommandRoutes(SqsLongPolling longPolling) {
+        return new PointsCommandRoutes(longPolling);
     }
 
     @Bean

@@ -36,7 +36,7 @@ public class SagaConfiguration {
     }
 
     @Bean
-    SagaRoutes sagaRoutes() {
-        return new SagaRoutes();
+    SagaRoutes sagaRoutes(SagaProperties properties) {
+        return new SagaRoutes(properties.recoveryInterval());
     }
 }

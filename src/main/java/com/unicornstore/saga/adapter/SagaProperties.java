@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("unicorn.saga")
 public record SagaProperties(
         @DefaultValue("15s") Duration lease,
-        @DefaultValue("5s") Duration recoveryInterval,
+        @DefaultValue("14s") Duration recoveryInterval,
         @DefaultValue("P30D") Duration retention,
         @DefaultValue Retry retry) {
 

@@ -1,9 +1,18 @@
 package com.unicornstore.saga.adapter;
 
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.builder.RouteBuilder;
 
 /** Operators' view and repair of the saga log, and the recovery of sagas whose instance died. */
 public class SagaRoutes extends RouteBuilder {
+
+    private final Duration firstSweep;
+
+    /** {@code recoveryInterval}: the sweep's period; the first sweep comes after a random part of it. */
+    public SagaRoutes(Duration recoveryInterval) {
+        this.firstSweep = Duration.ofMillis(ThreadLocalRandom.current().nextLong(recoveryInterval.toMillis() + 1));
+    }
 
     @Override
     public void configure() {
@@ -27,8 +36,9 @@ public class SagaRoutes extends RouteBuilder {
                 .bean(SagaViews.class, "compensate")
                 .bean("jsonResponses", "ok");
 
-        // at start-up (after a short delay) and then periodically
-        from("timer:saga-recovery?delay=1000&period={{unicorn.saga.recovery-interval}}").routeId("saga.recover-abandoned")
+        // periodically, from a random offset per instance within one interval, so instances sweep apart
+        from("timer:saga-recovery?delay=" + firstSweep.toMillis() + "&period={{unicorn.saga.recovery-interval}}")
+                .routeId("saga.recover-abandoned")
                 .bean(DurableSagaService.class, "recoverAbandoned");
     }
 }

@@ -97,6 +97,21 @@ class BalanceProjectionIT extends PointsClient {
     }
 
     @Test
+    void a_batch_whose_last_record_is_parked_still_writes_the_views_of_the_good_ones() {
+        Map<String, AttributeValue> failing = new HashMap<>(EventItems.toItem(1, issued("last-poison", 5)));
+        failing.put("seq", AttributeValue.fromN("not-a-number"));
+
+        producer.sendBodyAndProperty("direct:points.project-balance",
+                record("good-first", OperationType.INSERT, EventItems.toItem(1, issued("good-first", 9))),
+                Exchange.BATCH_COMPLETE, false);
+        producer.sendBodyAndProperty("direct:points.project-balance",
+                record("poison-last", OperationType.INSERT, failing), Exchange.BATCH_COMPLETE, true);
+
+        assertThat(parked("point-events-stream/poison-last").get("reason").s()).contains("not-a-number");
+        assertThat(views.find("good-first").map(BalanceView::appliedSequence)).as("flushed with the batch").contains(1L);
+    }
+
+    @Test
     void a_rebuild_reports_a_live_view_that_drifted_and_repairs_it_when_asked() {
         api.json("POST", "/points", "{\"account_id\":\"drift\",\"amount\":40}");
         await().atMost(Duration.ofSeconds(10)).until(() -> views.find("drift").isPresent());

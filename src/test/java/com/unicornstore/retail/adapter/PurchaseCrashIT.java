@@ -11,6 +11,7 @@ import com.unicornstore.support.ForkedApplication;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,18 +33,20 @@ class PurchaseCrashIT extends CrashTest {
 
     private static final String RUNNING_SHOPPER = "crash-running";
     private static final String COMPLETING_SHOPPER = "crash-completing";
+    private static final String STOPPED_RUNNING_SHOPPER = "stop-running";
+    private static final String STOPPED_COMPLETING_SHOPPER = "stop-completing";
 
     @Autowired
     DynamoDbClient dynamo;
 
     @Override
     List<String> crashShoppers() {
-        return List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER);
+        return List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER, STOPPED_RUNNING_SHOPPER, STOPPED_COMPLETING_SHOPPER);
     }
 
     @Test
     void purchases_interrupted_by_kill_minus_9_end_compensated_or_completed_on_the_surviving_instance() {
-        startInstanceAAndBuyOnIt();
+        startInstanceAAndBuyOnIt(RUNNING_SHOPPER, COMPLETING_SHOPPER, "3s");
         String running = awaitSagaOf(RUNNING_SHOPPER, SagaState.RUNNING, 3);
         String completing = awaitSagaOf(COMPLETING_SHOPPER, SagaState.COMPLETING, 3);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -68,15 +71,44 @@ class PurchaseCrashIT extends CrashTest {
         the_completing_purchase_is_completed();
     }
 
+    /**
+     * SIGTERM instead of kill -9: within its configured stop time (requests, then in-flight exchanges)
+     * A exits and gives its sagas' leases back, so B finishes them long before a lease of A's 60 s
+     * would have run out.
+     */
+    @Test
+    void purchases_of_an_instance_stopped_with_sigterm_are_handed_over_at_once_not_after_their_lease() {
+        startInstanceAAndBuyOnIt(STOPPED_RUNNING_SHOPPER, STOPPED_COMPLETING_SHOPPER, "60s",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--camel.main.shutdown-timeout=2");
+        String running = awaitSagaOf(STOPPED_RUNNING_SHOPPER, SagaState.RUNNING, 3);
+        String completing = awaitSagaOf(STOPPED_COMPLETING_SHOPPER, SagaState.COMPLETING, 3);
+        String ownerA = sagas.find(running).orElseThrow().owner();
+        Instant leaseRunsOut = sagas.find(running).orElseThrow().leaseUntil();
+
+        assertThat(instanceA.stopGracefully(Duration.ofSeconds(30))).as("A exited after SIGTERM (see %s)",
+                instanceA.output()).isTrue();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(sagas.find(running)).map(SagaRecord::state).contains(SagaState.COMPENSATED);
+            assertThat(sagas.find(completing)).map(SagaRecord::state).contains(SagaState.COMPLETED);
+        });
+        assertThat(Instant.now()).as("handed over, not left to expire").isBefore(leaseRunsOut);
+        assertThat(sagas.find(running).orElseThrow().owner()).isNotEqualTo(ownerA);
+        assertThat(sagas.find(completing).orElseThrow().owner()).isNotEqualTo(ownerA);
+    }
+
     /** Starts instance A and posts one purchase per shopper to it: requests that never answer, as A stalls them. */
-    private void startInstanceAAndBuyOnIt() {
+    private void startInstanceAAndBuyOnIt(String runningShopper, String completingShopper, String lease,
+            String... settings) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--unicorn.saga.lease=" + lease,
+                "--unicorn.saga.recovery-interval=2s", "--crash-test.stall-running=" + runningShopper,
+                "--crash-test.stall-completing=" + completingShopper));
+        arguments.addAll(List.of(settings));
         instanceA = ForkedApplication.start(StallingInstance.class, Path.of("target", "crash-test", "instance-a.log"),
-                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=2s",
-                        "--crash-test.stall-running=" + RUNNING_SHOPPER,
-                        "--crash-test.stall-completing=" + COMPLETING_SHOPPER));
+                arguments);
         instanceA.awaitOutput(StallingInstance.ARMED, Duration.ofSeconds(120));
         Api onA = new Api(instanceA.port());
-        for (String shopper : List.of(RUNNING_SHOPPER, COMPLETING_SHOPPER)) {
+        for (String shopper : List.of(runningShopper, completingShopper)) {
             clients.submit(() -> onA.json("POST", "/purchase",
                     "{\"userId\":\"" + shopper + "\",\"productId\":\"" + shopper + "\",\"quantity\":1}"));
         }

@@ -1,0 +1,47 @@
+package com.unicornstore.platform.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SQS client of queue consumers: a receive waits up to {@code unicorn.aws.long-poll} for a
+ * message, so its socket and attempt timeouts are that much longer than every other call's. Not an
+ * {@link SqsClient} bean, so Camel's autowiring keeps giving the short-timeout client to senders;
+ * consumers set it on their endpoint.
+ */
+public final class SqsLongPolling implements AutoCloseable {
+
+    private final SqsClient client;
+    private final SdkHttpClient http;
+    private final Duration wait;
+
+    SqsLongPolling(SqsClient client, SdkHttpClient http, Duration wait) {
+        this.client = client;
+        this.http = http;
+        this.wait = wait;
+    }
+
+    public SqsClient client() {
+        return client;
+    }
+
+    /** The receive wait in whole seconds, as SQS takes it (1-20). */
+    public int waitSeconds() {
+        return (int) wait.toSeconds();
+    }
+
+    /**
+     * Cuts the receives in flight short by closing the connections under them, so that stopping
+     * the consumers (SIGTERM, a test's context) does not wait for a long poll to end.
+     */
+    public void abortPolls() {
+        http.close();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        http.close();
+    }
+}

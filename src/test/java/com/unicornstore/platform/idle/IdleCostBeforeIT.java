@@ -1,0 +1,29 @@
+package com.unicornstore.platform.idle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** The baseline of {@link IdleCostIT}: the same code with the settings main shipped before issue 12. */
+@PlatformIntegrationTest
+@TestPropertySource(properties = {"unicorn.aws.long-poll=1s", "points.projection.poll-delay=200",
+        "unicorn.saga.recovery-interval=5s", "unicorn.retail.pending-recovery.interval=10s",
+        "points.expiry.check-period=30s"})
+class IdleCostBeforeIT {
+
+    @Autowired
+    AwsCallCounter counter;
+
+    @Test
+    void an_idle_instance_with_the_old_settings_makes_five_times_the_calls() {
+        Map<String, Long> calls = IdleCalls.perMinute(counter, "settings before");
+
+        assertThat(IdleCalls.total(calls)).as("calls per idle minute " + calls)
+                .isGreaterThanOrEqualTo(5 * IdleCostIT.AT_MOST_PER_MINUTE);
+    }
+}

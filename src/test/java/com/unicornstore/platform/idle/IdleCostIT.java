@@ -1,0 +1,32 @@
+package com.unicornstore.platform.idle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.support.PlatformIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An idle instance with the shipped settings: SQS long polls (19 s in the local profile), the stream
+ * polled every 1.5 s, the sweeps at their configured pace. {@link IdleCostBeforeIT} measures the
+ * settings this replaced.
+ */
+@PlatformIntegrationTest
+class IdleCostIT {
+
+    /** A fifth of the least {@link IdleCostBeforeIT} accepts (it counted 494 a minute). */
+    static final long AT_MOST_PER_MINUTE = 90;
+
+    @Autowired
+    AwsCallCounter counter;
+
+    @Test
+    void an_idle_instance_makes_at_most_a_fifth_of_the_calls_it_used_to() {
+        Map<String, Long> calls = IdleCalls.perMinute(counter, "shipped settings");
+
+        assertThat(calls.getOrDefault("Sqs.ReceiveMessage", 0L)).as("long polls of 19 s (ElasticMQ's limit), 20 s in AWS").isLessThanOrEqualTo(4);
+        assertThat(IdleCalls.total(calls)).as("calls per idle minute " + calls).isLessThanOrEqualTo(AT_MOST_PER_MINUTE);
+    }
+}
