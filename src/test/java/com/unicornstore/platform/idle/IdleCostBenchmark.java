@@ -10,13 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An idle instance with the shipped settings: SQS long polls (19 s in the local profile), the stream
- * polled every 1.5 s, the sweeps at their configured pace. {@link IdleCostBeforeIT} measures the
+ * polled every 1.5 s, the sweeps at their configured pace. {@link IdleCostBeforeBenchmark} measures the
  * settings this replaced.
  */
 @PlatformIntegrationTest
-class IdleCostIT {
+class IdleCostBenchmark {
 
-    /** A fifth of the least {@link IdleCostBeforeIT} accepts (it counted 494 a minute). */
+    /** A fifth of the least {@link IdleCostBeforeBenchmark} accepts (it counted 494 a minute). */
     static final long AT_MOST_PER_MINUTE = 90;
 
     @Autowired

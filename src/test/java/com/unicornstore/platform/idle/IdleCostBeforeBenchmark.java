@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-/** The baseline of {@link IdleCostIT}: the same code with the settings main shipped before issue 12. */
+/** The baseline of {@link IdleCostBenchmark}: the same code with the settings main shipped before issue 12. */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"unicorn.aws.long-poll=1s", "points.projection.poll-delay=200",
         "unicorn.saga.recovery-interval=5s", "unicorn.retail.pending-recovery.interval=10s",
         "points.expiry.check-period=30s"})
-class IdleCostBeforeIT {
+class IdleCostBeforeBenchmark {
 
     @Autowired
     AwsCallCounter counter;
@@ -24,6 +24,6 @@ class IdleCostBeforeIT {
         Map<String, Long> calls = IdleCalls.perMinute(counter, "settings before");
 
         assertThat(IdleCalls.total(calls)).as("calls per idle minute " + calls)
-                .isGreaterThanOrEqualTo(5 * IdleCostIT.AT_MOST_PER_MINUTE);
+                .isGreaterThanOrEqualTo(5 * IdleCostBenchmark.AT_MOST_PER_MINUTE);
     }
 }
