@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.idempotency.IdempotencyStore;
 import com.unicornstore.platform.idempotency.StoredResponse;
@@ -81,10 +82,17 @@ public final class PointsCommandMessages {
         String correlationId = Identifiers.require("correlation_id",
                 correlation != null && correlation.isTextual() ? correlation.asText() : null);
         String type = message.path("type").asText("");
+        Origin origin = new Origin(text(message, "principal", "system"), text(message, "channel", null),
+                text(message, "message_id", null));
         return switch (type) {
-            case "IssuePoints" -> new IssuePoints(fields.accountId(), fields.amount(), correlationId);
-            case "RevokePoints" -> new RevokePoints(fields.accountId(), fields.amount(), correlationId);
+            case "IssuePoints" -> new IssuePoints(fields.accountId(), fields.amount(), correlationId, origin);
+            case "RevokePoints" -> new RevokePoints(fields.accountId(), fields.amount(), correlationId, origin);
             default -> throw Rejection.invalid("type", "must be IssuePoints or RevokePoints");
         };
+    }
+
+    private static String text(JsonNode message, String field, String otherwise) {
+        JsonNode value = message.get(field);
+        return value != null && value.isTextual() ? value.asText() : otherwise;
     }
 }
