@@ -9,6 +9,7 @@ import com.unicornstore.platform.idempotency.IdempotentRequests;
 import com.unicornstore.platform.security.Callers;
 import com.unicornstore.platform.security.Origins;
 import com.unicornstore.platform.web.JsonBodies;
+import com.unicornstore.platform.web.PageLimits;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsAmount;
 import com.unicornstore.points.domain.RedeemPoints;
@@ -20,9 +21,6 @@ import org.apache.camel.Header;
 
 /** Reads and checks what clients send to the points API, naming every bad field; nothing is changed on refusal. */
 public final class PointsRequests {
-
-    static final int DEFAULT_PAGE = 20;
-    static final int MAX_PAGE = 100;
 
     private final JsonBodies bodies;
 
@@ -52,18 +50,7 @@ public final class PointsRequests {
     }
 
     public int limit(@Header("limit") String limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_PAGE) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        throw Rejection.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        return PageLimits.parse(limit);
     }
 
     /** The fields both write operations take. */
