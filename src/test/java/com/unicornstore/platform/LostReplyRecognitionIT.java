@@ -1,5 +1,6 @@
 package com.unicornstore.platform;
 
+import com.unicornstore.platform.domain.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -99,7 +100,7 @@ class LostReplyRecognitionIT {
     @Test
     void a_purchase_opened_with_a_lost_reply_is_this_request_s_new_purchase(LossyDynamoProxy proxy) {
         int lostBefore = proxy.droppedTotal();
-        Purchase purchase = Purchase.pending("purchase-recognised", new PurchaseOrder("derick", "1", 1), Instant.now());
+        Purchase purchase = Purchase.pending("purchase-recognised", new PurchaseOrder("derick", "1", 1), Origin.SYSTEM, Instant.now());
 
         proxy.loseNextReplyTo("purchase-recognised");
         assertThat(purchases.addIfAbsent(purchase)).as("nothing there before this request").isEmpty();

@@ -21,7 +21,7 @@ public final class TaskPermissions {
     /** DynamoDB actions per table name, as the adapters use them. */
     static final Map<String, List<String>> TABLE_ACTIONS = new TreeMap<>(Map.ofEntries(
             Map.entry("unicorn-campaigns", List.of("GetItem", "PutItem", "DeleteItem", "Query", "Scan")),
-            Map.entry("unicorn-sagas", List.of("GetItem", "PutItem", "UpdateItem", "Query")),
+            Map.entry("unicorn-sagas", List.of("GetItem", "BatchGetItem", "PutItem", "UpdateItem", "Query")),
             Map.entry("unicorn-idempotency", List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem")),
             Map.entry("unicorn-point-events", List.of("GetItem", "BatchGetItem", "PutItem", "Query", "Scan", "DescribeTable")),
             Map.entry("unicorn-point-snapshots", List.of("GetItem", "PutItem")),
@@ -30,7 +30,8 @@ public final class TaskPermissions {
             Map.entry("unicorn-point-parked-records", List.of("GetItem", "PutItem", "Scan")),
             Map.entry("unicorn-purchases", List.of("GetItem", "PutItem", "UpdateItem", "Query")),
             Map.entry("unicorn-products", List.of("GetItem", "PutItem", "UpdateItem", "Scan", "DescribeTable")),
-            Map.entry("unicorn-wallets", List.of("GetItem", "PutItem", "UpdateItem"))));
+            Map.entry("unicorn-wallets", List.of("GetItem", "PutItem", "UpdateItem")),
+            Map.entry("unicorn-dead-letters", List.of("GetItem", "PutItem", "DeleteItem", "Query"))));
 
     /** Actions on every queue: the consumers receive, delete and extend; senders send. */
     static final List<String> QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",

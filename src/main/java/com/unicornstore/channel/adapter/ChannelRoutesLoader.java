@@ -4,61 +4,146 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.Resource;
+import org.apache.camel.Route;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Loads the integrators' channel routes ({@code *.camel.yaml}) from the configured directory
- * before the platform starts. A missing directory means "no channels", not a failed start.
+ * Loads the channel routes ({@code <name>.camel.yaml}): those packaged in the jar under
+ * {@code routes/} as defaults, and those in the configured directory, where a file of the same name
+ * replaces the packaged one. Each file is loaded and started on its own once the platform runs, so
+ * a file with an error is reported by name (log and {@link #failures()}) and the others still load.
+ * A channel whose {@code channels.<name>.enabled} is false is not loaded.
  */
 public final class ChannelRoutesLoader implements CamelContextConfiguration {
 
+    static final String SUFFIX = ".camel.yaml";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRoutesLoader.class);
 
     private final Path directory;
+    private final String packaged;
+    private final Predicate<String> enabled;
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Set<String> loaded = ConcurrentHashMap.newKeySet();
 
-    public ChannelRoutesLoader(Path directory) {
+    /**
+     * @param packaged classpath pattern of the default route files, e.g. {@code classpath*:routes/*.camel.yaml}
+     * @param enabled  whether the channel of this name is switched on
+     */
+    public ChannelRoutesLoader(Path directory, String packaged, Predicate<String> enabled) {
         this.directory = directory;
+        this.packaged = packaged;
+        this.enabled = enabled;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
-        List<Path> files = channelFiles();
-        if (files.isEmpty()) {
-            LOG.info("No channel routes in {}", directory.toAbsolutePath());
-            return;
-        }
-        Resource[] resources = files.stream()
-                .map(file -> ResourceHelper.resolveResource(camel, "file:" + file.toAbsolutePath()))
-                .toArray(Resource[]::new);
-        try {
-            PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
-        } catch (Exception e) {
-            throw new IllegalStateException("Channel routes in " + directory + " could not be loaded", e);
-        }
-        LOG.info("Loaded channel routes from {}", files);
+        // loaded after start, one file at a time: a route that fails to start then fails alone
     }
 
     @Override
     public void afterApplicationStart(CamelContext camel) {
-        // nothing to do once started
+        Map<String, String> files = channelFiles();
+        if (files.isEmpty()) {
+            LOG.info("No channel routes in {} or the jar", directory.toAbsolutePath());
+        }
+        files.forEach((name, location) -> {
+            if (enabled.test(name)) {
+                load(camel, name, location);
+            } else {
+                LOG.info("Channel {} not loaded: switched off (channels.{}.enabled, unicorn.channel.only)", name, name);
+            }
+        });
     }
 
-    private List<Path> channelFiles() {
+    /** The channel files that could not be loaded, by file name, with the reason. */
+    public Map<String, String> failures() {
+        return Map.copyOf(failures);
+    }
+
+    /** The channel files loaded and started, by file name. */
+    public Set<String> loaded() {
+        return Set.copyOf(loaded);
+    }
+
+    private void load(CamelContext camel, String name, String location) {
+        Set<String> before = routeIds(camel);
+        try {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, location));
+            loaded.add(name + SUFFIX);
+            LOG.info("Loaded channel {} from {}", name, location);
+        } catch (Exception failed) {
+            String reason = failed.getMessage() == null ? failed.toString() : failed.getMessage();
+            failures.put(name + SUFFIX, reason);
+            LOG.error("Channel route file {} not loaded ({}): {}", name + SUFFIX, location, reason);
+            removeRoutesAddedSince(camel, before);
+        }
+    }
+
+    /** A file whose second route fails leaves no first route behind: the channel is all or nothing. */
+    private static void removeRoutesAddedSince(CamelContext camel, Set<String> before) {
+        Set<String> added = new HashSet<>(routeIds(camel));
+        added.removeAll(before);
+        for (String id : added) {
+            try {
+                camel.getRouteController().stopRoute(id);
+                camel.removeRoute(id);
+            } catch (Exception ignored) {
+                LOG.warn("Route {} of a refused channel file could not be removed: {}", id, ignored.toString());
+            }
+        }
+    }
+
+    private static Set<String> routeIds(CamelContext camel) {
+        return camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
+    }
+
+    /** Channel name to location, packaged defaults first, then the directory's files replacing them. */
+    private Map<String, String> channelFiles() {
+        Map<String, String> files = new TreeMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(packaged)) {
+                String file = resource.getFilename();
+                if (file != null && file.endsWith(SUFFIX)) {
+                    files.put(nameOf(file), "classpath:routes/" + file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path file : directoryFiles()) {
+            files.put(nameOf(file.getFileName().toString()), "file:" + file.toAbsolutePath());
+        }
+        return files;
+    }
+
+    private List<Path> directoryFiles() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String nameOf(String file) {
+        return file.substring(0, file.length() - SUFFIX.length());
     }
 }

@@ -29,7 +29,8 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotentRequests idempotentRequests(IdempotencyStore store, ObjectMapper json) {
-        return new IdempotentRequests(store, json);
+    IdempotentRequests idempotentRequests(IdempotencyStore store, ObjectMapper json,
+            @Value("${unicorn.queues.dedup-retention}") Duration queueDedupRetention) {
+        return new IdempotentRequests(store, store.withRetention(queueDedupRetention), json);
     }
 }

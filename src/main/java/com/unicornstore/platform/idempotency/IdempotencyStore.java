@@ -54,6 +54,11 @@ public final class IdempotencyStore {
         this.retention = retention;
     }
 
+    /** The same table, remembering keys for {@code longer}: queue consumers, whose messages a queue and its DLQ keep for days. */
+    public IdempotencyStore withRetention(Duration longer) {
+        return new IdempotencyStore(dynamo, table, clock, lease, longer);
+    }
+
     /** @param fingerprint what identifies the request (operation and body): the same key with another one is refused */
     public Claim claim(String key, String fingerprint) {
         return claim(key, fingerprint, 3);

@@ -31,11 +31,20 @@ public final class IdempotentRequests {
     private static final String TOKEN = "unicorn.idempotency.token";
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentRequests.class);
 
+    /** Keys channel entry points make ({@code channel:<name>:<message id>}): remembered as long as a queue and its DLQ keep a message. */
+    public static final String CHANNEL_KEYS = "channel:";
+
     private final IdempotencyStore store;
+    private final IdempotencyStore channelStore;
     private final ObjectMapper json;
 
     public IdempotentRequests(IdempotencyStore store, ObjectMapper json) {
+        this(store, store, json);
+    }
+
+    public IdempotentRequests(IdempotencyStore store, IdempotencyStore channelStore, ObjectMapper json) {
         this.store = store;
+        this.channelStore = channelStore;
         this.json = json;
     }
 
@@ -49,7 +58,7 @@ public final class IdempotentRequests {
         }
         String fingerprint = sha256(exchange.getFromRouteId() + "\n" + json.writeValueAsString(exchange.getMessage().getBody()));
         String stored = HTTP_NAMESPACE + key; // apart from the keys queue consumers keep in the same table
-        IdempotencyStore.Claim claim = store.claim(stored, fingerprint);
+        IdempotencyStore.Claim claim = storeFor(stored).claim(stored, fingerprint);
         switch (claim.outcome()) {
             case CLAIMED -> claimed(exchange, stored, claim.token());
             case REPLAY -> replay(exchange.getMessage(), claim.response());
@@ -83,7 +92,7 @@ public final class IdempotentRequests {
         exchange.removeProperty(CLAIMED);
         String token = exchange.getProperty(TOKEN, String.class);
         try {
-            store.complete(key, new StoredResponse(message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+            storeFor(key).complete(key, new StoredResponse(message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
                     message.getHeader(Exchange.CONTENT_TYPE, String.class), message.getBody(String.class)));
         } catch (RuntimeException unconfirmed) {
             LOG.warn("Response for Idempotency-Key {} not stored ({}); a retry runs the request again", key,
@@ -108,11 +117,15 @@ public final class IdempotentRequests {
     /** A claim that cannot be given up now expires with its lease, after which a retry takes it over. */
     private void releaseQuietly(String key, String token) {
         try {
-            store.release(key, token);
+            storeFor(key).release(key, token);
         } catch (RuntimeException unreachable) {
             LOG.warn("Idempotency-Key {} not released ({}); a retry takes it over after the lease", key,
                     unreachable.toString());
         }
+    }
+
+    private IdempotencyStore storeFor(String storedKey) {
+        return storedKey.startsWith(HTTP_NAMESPACE + CHANNEL_KEYS) ? channelStore : store;
     }
 
     private static void replay(Message message, StoredResponse response) {

@@ -8,6 +8,7 @@ import static com.unicornstore.platform.domain.Scopes.POINTS_WRITE;
 import static com.unicornstore.platform.domain.Scopes.PURCHASES_REFUND;
 import static com.unicornstore.platform.domain.Scopes.PURCHASES_WRITE;
 
+import com.unicornstore.platform.domain.Scopes;
 import com.unicornstore.platform.web.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ public final class AccessRules {
         }
     }
 
+    /** The webhook channel's path; its rule needs the scope of the channel the path names. */
+    public static final String CHANNEL_ORDERS = "/channels/{name}/orders";
+
     private AccessRules() {}
 
     public static String scopeAuthority(String scope) {
@@ -73,7 +77,11 @@ public final class AccessRules {
                 scoped(HttpMethod.GET, "/campaigns/*", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
                 scoped(null, "/campaigns/**", CAMPAIGNS_ADMIN),
                 scoped(null, "/campaigns", CAMPAIGNS_ADMIN),
-                scoped(null, "/sagas/**", OPERATOR));
+                scoped(null, "/sagas/**", OPERATOR),
+                scoped(null, "/dead-letters/**", OPERATOR),
+                scoped(null, "/dead-letters", OPERATOR),
+                // the channel's own scope, channel:{name} (SecurityConfiguration reads the path's name)
+                scoped(HttpMethod.POST, CHANNEL_ORDERS, Scopes.CHANNEL_PREFIX + "{name}"));
     }
 
     /**

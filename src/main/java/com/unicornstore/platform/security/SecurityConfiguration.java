@@ -3,6 +3,7 @@ package com.unicornstore.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.campaign.application.CampaignValidation;
 import com.unicornstore.platform.domain.Scopes;
+import org.springframework.security.authorization.AuthorizationDecision;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,10 @@ public class SecurityConfiguration {
                     : authorize.requestMatchers(rule.method(), rule.pattern());
             if (rule.open()) {
                 matcher.permitAll();
+            } else if (rule.pattern().equals(AccessRules.CHANNEL_ORDERS)) {
+                matcher.access((authentication, request) -> new AuthorizationDecision(authentication.get()
+                        .getAuthorities().stream().anyMatch(granted -> granted.getAuthority().equals(AccessRules
+                                .scopeAuthority(Scopes.CHANNEL_PREFIX + request.getVariables().get("name"))))));
             } else {
                 matcher.hasAnyAuthority(rule.authorities());
             }

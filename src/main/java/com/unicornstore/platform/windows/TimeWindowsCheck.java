@@ -59,7 +59,8 @@ public final class TimeWindowsCheck implements BeanFactoryPostProcessor, Environ
                 duration(binder, Setting.QUEUE_RETENTION),
                 duration(binder, Setting.DLQ_RETENTION),
                 number(binder, Setting.MAX_RECEIVES),
-                callBound);
+                callBound,
+                duration(binder, Setting.QUEUE_DEDUP_RETENTION));
     }
 
     private static Duration duration(Binder binder, Setting setting) {

@@ -1,6 +1,8 @@
 package com.unicornstore.points.adapter;
 
 import com.unicornstore.platform.aws.Attributes;
+import com.unicornstore.platform.aws.OriginAttributes;
+import com.unicornstore.platform.domain.Origin;
 import static com.unicornstore.platform.aws.Attributes.instant;
 import static com.unicornstore.platform.aws.Attributes.n;
 import static com.unicornstore.platform.aws.Attributes.number;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * one item per event, one attribute per field, lots as a list of maps. The shape is versioned by
  * {@code schema_version}: 2 names an issue's lot ({@code lot_id}, its bucket); 1 (today's data
  * before buckets) had none, and such an issue is upcast to a lot of its own named by its event id,
- * with the expiry it was stored with. An item this code cannot read comes back as an unreadable
+ * with the expiry it was stored with. The origin ({@code principal}, {@code channel}, {@code message_id})
+ * is optional in either version: an item without it was stored before origins were kept. An item this code cannot read comes back as an unreadable
  * stored event.
  */
 final class EventItems {
@@ -48,6 +51,7 @@ final class EventItems {
         item.put("occurred_at", time(event.occurredAt()));
         item.put("correlation_id", s(event.correlationId()));
         item.put("schema_version", n(event.schemaVersion()));
+        OriginAttributes.put(item, event.origin());
         if (event instanceof PointsIssued issued) {
             item.put("expires_at", time(issued.expiresAt()));
             item.put("lot_id", s(issued.lotId()));
@@ -87,15 +91,14 @@ final class EventItems {
         Instant at = instant(item, "occurred_at");
         String correlation = string(item, "correlation_id");
         String type = string(item, "type");
+        Origin origin = OriginAttributes.read(item);
         return switch (type) {
-            case "PointsIssued" -> version == 1
-                    ? new PointsIssued(id, account, amount, at, correlation, instant(item, "expires_at"))
-                    : new PointsIssued(id, account, amount, at, correlation, instant(item, "expires_at"),
-                            string(item, "lot_id"));
-            case "PointsRedeemed" -> new PointsRedeemed(id, account, amount, at, correlation, lots(item));
-            case "PointsExpired" -> new PointsExpired(id, account, amount, at, correlation, lots(item));
+            case "PointsIssued" -> new PointsIssued(id, account, amount, at, correlation, instant(item, "expires_at"),
+                    version == 1 ? id : string(item, "lot_id"), origin);
+            case "PointsRedeemed" -> new PointsRedeemed(id, account, amount, at, correlation, lots(item), origin);
+            case "PointsExpired" -> new PointsExpired(id, account, amount, at, correlation, lots(item), origin);
             case "PointsRevoked" -> new PointsRevoked(id, account, amount, at, correlation, number(item, "requested"),
-                    lots(item));
+                    lots(item), origin);
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
     }

@@ -4,69 +4,108 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.idempotency.IdempotencyStore;
 import com.unicornstore.platform.idempotency.StoredResponse;
+import com.unicornstore.platform.security.Origins;
 import com.unicornstore.points.adapter.PointsRequests.AccountAmount;
 import com.unicornstore.points.application.IssuingPoints;
+import com.unicornstore.points.application.RedeemingPoints;
 import com.unicornstore.points.application.RevokingPoints;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsCommand;
+import com.unicornstore.points.domain.RedeemPoints;
 import com.unicornstore.points.domain.RevokePoints;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Points commands from the queue ({@code {"type":"IssuePoints"|"RevokePoints","account_id","amount",
- * "correlation_id"}}), deduplicated by type and correlation id: a message delivered twice changes
- * the ledger once. A message that cannot be read is refused (an exception), so the queue redelivers
- * it and finally moves it to its dead-letter queue, while the others keep flowing.
+ * Points commands from the queue ({@code {"type":"IssuePoints"|"RedeemPoints"|"RevokePoints",
+ * "account_id","amount","command_id"}}; the saga's own commands name their purchase in
+ * {@code correlation_id} instead), deduplicated by type and id for as long as the queue and its
+ * dead-letter queue keep a message: a command delivered twice, or redriven, changes the ledger once.
+ * A command with a {@code command_id} gets its outcome replied; a message that cannot be read is a
+ * {@link Rejection}, which parks it in the dead-letter queue at once.
  */
 public final class PointsCommandMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(PointsCommandMessages.class);
+    /** The origin's channel of commands partners put on the queue themselves. */
+    static final String CHANNEL = "points-commands";
 
     private final ObjectMapper json;
     private final IdempotencyStore dedup;
     private final IssuingPoints issuing;
+    private final RedeemingPoints redeeming;
     private final RevokingPoints revoking;
 
     public PointsCommandMessages(ObjectMapper json, IdempotencyStore dedup, IssuingPoints issuing,
-            RevokingPoints revoking) {
+            RedeemingPoints redeeming, RevokingPoints revoking) {
         this.json = json;
         this.dedup = dedup;
         this.issuing = issuing;
+        this.redeeming = redeeming;
         this.revoking = revoking;
     }
 
-    public void handle(String body) {
-        PointsCommand command = read(body);
+    /** Applies the command once; the reply (JSON) for a command with a command id, else null. */
+    public String handle(String body, Exchange exchange) throws JsonProcessingException {
+        Received received = read(body);
+        PointsCommand command = received.command();
         String type = command.getClass().getSimpleName();
-        String correlationId = command instanceof IssuePoints issue ? issue.correlationId()
-                : ((RevokePoints) command).correlationId();
-        String key = "points-command:" + type + ":" + correlationId;
+        String key = "points-command:" + type + ":" + received.id();
+        if (received.replied()) {
+            exchange.setProperty(Origins.MESSAGE_ID, received.id());
+        }
         IdempotencyStore.Claim claim = dedup.claim(key, command.toString());
-        switch (claim.outcome()) {
-            case REPLAY -> LOG.info("Duplicate {} {} ignored", type, correlationId);
-            case OTHER_REQUEST -> throw Rejection.invalid("correlation_id", "was used for another " + type);
+        String outcome = switch (claim.outcome()) {
+            case REPLAY -> {
+                LOG.info("Duplicate {} {} ignored", type, received.id());
+                yield claim.response().body();
+            }
+            case OTHER_REQUEST -> throw Rejection.invalid("command_id", "was used for another " + type);
             case IN_PROGRESS -> throw new IllegalStateException(key + " is being processed elsewhere; retry later");
             case CLAIMED -> run(key, claim.token(), command);
-        }
+        };
+        return received.replied() ? reply(type, received.id(), outcome, claim.outcome() == IdempotencyStore.Outcome.REPLAY)
+                : null;
     }
 
-    private void run(String key, String claimToken, PointsCommand command) {
+    private String run(String key, String claimToken, PointsCommand command) {
         try {
-            String outcome = command instanceof IssuePoints issue
-                    ? issuing.issueForPurchase(issue).map(issued -> issued.id()).orElse("already-settled")
-                    : revoking.revoke((RevokePoints) command).map(revoked -> revoked.id()).orElse("already-revoked");
+            String outcome;
+            if (command instanceof IssuePoints issue) {
+                outcome = issuing.issueForPurchase(issue).map(issued -> issued.id()).orElse("already-settled");
+            } else if (command instanceof RedeemPoints redeem) {
+                outcome = redeeming.redeem(redeem).id();
+            } else {
+                outcome = revoking.revoke((RevokePoints) command).map(revoked -> revoked.id()).orElse("already-revoked");
+            }
             dedup.complete(key, new StoredResponse(200, "text/plain", outcome));
+            return outcome;
         } catch (RuntimeException failed) {
             dedup.release(key, claimToken);
             throw failed;
         }
     }
 
-    private PointsCommand read(String body) {
+    private String reply(String type, String id, String outcome, boolean duplicate) throws JsonProcessingException {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("command_id", id);
+        reply.put("type", type);
+        reply.put("status", duplicate ? "duplicate" : "applied");
+        reply.put("outcome", outcome);
+        return json.writeValueAsString(reply);
+    }
+
+    /** A command read from a message, its id (command id or correlation id), and whether it is replied. */
+    private record Received(PointsCommand command, String id, boolean replied) {}
+
+    private Received read(String body) {
         JsonNode message;
         try {
             message = json.readTree(body == null ? "" : body);
@@ -77,14 +116,24 @@ public final class PointsCommandMessages {
             throw Rejection.invalid("body", "must be a JSON object");
         }
         AccountAmount fields = PointsRequests.accountAndAmount(message);
-        JsonNode correlation = message.get("correlation_id");
-        String correlationId = Identifiers.require("correlation_id",
-                correlation != null && correlation.isTextual() ? correlation.asText() : null);
+        String commandId = text(message, "command_id", null);
+        String id = Identifiers.require(commandId != null ? "command_id" : "correlation_id",
+                commandId != null ? commandId : text(message, "correlation_id", null));
+        Origin origin = new Origin(text(message, "principal", commandId != null ? CHANNEL : "system"),
+                text(message, "channel", commandId != null ? CHANNEL : null),
+                text(message, "message_id", commandId));
         String type = message.path("type").asText("");
-        return switch (type) {
-            case "IssuePoints" -> new IssuePoints(fields.accountId(), fields.amount(), correlationId);
-            case "RevokePoints" -> new RevokePoints(fields.accountId(), fields.amount(), correlationId);
-            default -> throw Rejection.invalid("type", "must be IssuePoints or RevokePoints");
+        PointsCommand command = switch (type) {
+            case "IssuePoints" -> new IssuePoints(fields.accountId(), fields.amount(), id, origin);
+            case "RedeemPoints" -> new RedeemPoints(fields.accountId(), fields.amount(), id, origin);
+            case "RevokePoints" -> new RevokePoints(fields.accountId(), fields.amount(), id, origin);
+            default -> throw Rejection.invalid("type", "must be IssuePoints, RedeemPoints or RevokePoints");
         };
+        return new Received(command, id, commandId != null);
+    }
+
+    private static String text(JsonNode message, String field, String otherwise) {
+        JsonNode value = message.get(field);
+        return value != null && value.isTextual() ? value.asText() : otherwise;
     }
 }

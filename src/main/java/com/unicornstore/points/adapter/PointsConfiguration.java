@@ -210,8 +210,9 @@ public class PointsConfiguration {
 
     @Bean
     PointsCommandMessages pointsCommandMessages(ObjectMapper json, IdempotencyStore dedup, IssuingPoints issuing,
-            RevokingPoints revoking) {
-        return new PointsCommandMessages(json, dedup, issuing, revoking);
+            RedeemingPoints redeeming, RevokingPoints revoking,
+            @Value("${unicorn.queues.dedup-retention}") Duration queueDedupRetention) {
+        return new PointsCommandMessages(json, dedup.withRetention(queueDedupRetention), issuing, redeeming, revoking);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.domain.Rejection.Violation;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
 import com.unicornstore.platform.security.Callers;
+import com.unicornstore.platform.security.Origins;
 import com.unicornstore.platform.web.JsonBodies;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsAmount;
@@ -31,14 +32,14 @@ public final class PointsRequests {
         ObjectNode body = bodies.readObject(exchange);
         AccountAmount fields = accountAndAmount(body);
         Callers.requireAccount(exchange, fields.accountId());
-        return new IssuePoints(fields.accountId(), fields.amount(), correlationId(exchange));
+        return new IssuePoints(fields.accountId(), fields.amount(), correlationId(exchange), Origins.of(exchange));
     }
 
     public RedeemPoints redeem(Exchange exchange) {
         ObjectNode body = bodies.readObject(exchange);
         AccountAmount fields = accountAndAmount(body);
         Callers.requireAccount(exchange, fields.accountId());
-        return new RedeemPoints(fields.accountId(), fields.amount(), correlationId(exchange));
+        return new RedeemPoints(fields.accountId(), fields.amount(), correlationId(exchange), Origins.of(exchange));
     }
 
     /** The account a read names, once the caller is known to be allowed to read it. */

@@ -2,6 +2,7 @@ package com.unicornstore.points.adapter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.unicornstore.platform.web.OriginFields;
 import com.unicornstore.points.application.ReadingBalance.Reading;
 import com.unicornstore.points.application.ReadingHistory.Page;
 import com.unicornstore.points.domain.BalanceEntry;
@@ -51,6 +52,7 @@ public final class PointsResponses {
             Map<String, Object> item = transaction(recorded.event());
             item.put("sequence", recorded.sequence());
             item.put("correlation_id", recorded.event().correlationId());
+            OriginFields.put(item, recorded.event().origin());
             if (recorded.event() instanceof PointsIssued issued) {
                 item.put("expires_at", issued.expiresAt().toString());
             }

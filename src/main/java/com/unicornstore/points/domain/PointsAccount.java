@@ -1,5 +1,6 @@
 package com.unicornstore.points.domain;
 
+import com.unicornstore.platform.domain.Origin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,7 +120,7 @@ public final class PointsAccount {
             }
             Instant now = context.now();
             return withDueExpiry(context, () -> new PointsIssued(context.newEventId().get(), accountId, issue.amount(), now,
-                    correlation, context.buckets().expiryAt(now), context.buckets().lotIdAt(now)));
+                    correlation, context.buckets().expiryAt(now), context.buckets().lotIdAt(now), issue.origin()));
         }
         if (command instanceof RedeemPoints redeem) {
             return recent.find(REDEEM + redeem.correlationId()).isPresent() ? List.of()
@@ -154,7 +155,7 @@ public final class PointsAccount {
             throw PointsRejections.insufficientPoints(accountId, redeem.amount(), available);
         }
         return new PointsRedeemed(context.newEventId().get(), accountId, redeem.amount(), context.now(),
-                redeem.correlationId(), takeFrom(spendable(context.now()), redeem.amount()));
+                redeem.correlationId(), takeFrom(spendable(context.now()), redeem.amount()), redeem.origin());
     }
 
     /**
@@ -172,7 +173,7 @@ public final class PointsAccount {
                 .orElse(List.of());
         long taken = shares.stream().mapToLong(LotShare::amount).sum();
         return new PointsRevoked(context.newEventId().get(), accountId, taken, context.now(),
-                revoke.correlationId(), revoke.amount(), shares);
+                revoke.correlationId(), revoke.amount(), shares, revoke.origin());
     }
 
     private Optional<PurchaseIssue> issueOf(String correlationId) {
@@ -196,7 +197,7 @@ public final class PointsAccount {
         }
         long amount = shares.stream().mapToLong(LotShare::amount).sum();
         return List.of(new PointsExpired(context.newEventId().get(), accountId, amount, context.now(),
-                "expiry:" + accountId + ":" + (version + 1), shares));
+                "expiry:" + accountId + ":" + (version + 1), shares, Origin.SYSTEM));
     }
 
     /** A lot of schema 1 issued under this correlation id (merged lots name no correlation). */

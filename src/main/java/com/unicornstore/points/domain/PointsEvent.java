@@ -1,5 +1,6 @@
 package com.unicornstore.points.domain;
 
+import com.unicornstore.platform.domain.Origin;
 import java.time.Instant;
 
 /** Something that happened to a points account; immutable, stored once, never changed. */
@@ -22,6 +23,9 @@ public sealed interface PointsEvent permits PointsIssued, PointsRedeemed, Points
 
     /** The purchase id or idempotency key that caused the event. */
     String correlationId();
+
+    /** Who caused the event, through which channel and message; {@link Origin#UNKNOWN} for events stored before origins were kept. */
+    Origin origin();
 
     default int schemaVersion() {
         return SCHEMA_VERSION;

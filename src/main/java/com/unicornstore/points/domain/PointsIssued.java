@@ -1,5 +1,6 @@
 package com.unicornstore.points.domain;
 
+import com.unicornstore.platform.domain.Origin;
 import java.time.Instant;
 
 /**
@@ -7,13 +8,20 @@ import java.time.Instant;
  * {@code expiresAt}. Schema 1 gave every issue a lot of its own, named by the event's id.
  */
 public record PointsIssued(String id, String accountId, long amount, Instant occurredAt, String correlationId,
-        Instant expiresAt, String lotId) implements PointsEvent {
+        Instant expiresAt, String lotId, Origin origin) implements PointsEvent {
 
     public PointsIssued {
+        origin = origin == null ? Origin.UNKNOWN : origin;
         PointsAmount.requireValid(amount);
         if (lotId == null) {
             throw new IllegalArgumentException("an issue names the lot it goes into");
         }
+    }
+
+    /** An issue of unknown origin. */
+    public PointsIssued(String id, String accountId, long amount, Instant occurredAt, String correlationId,
+            Instant expiresAt, String lotId) {
+        this(id, accountId, amount, occurredAt, correlationId, expiresAt, lotId, Origin.UNKNOWN);
     }
 
     /** An issue in a lot of its own (the lot id is the event id), as schema 1 stored every issue. */

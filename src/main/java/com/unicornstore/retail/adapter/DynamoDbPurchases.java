@@ -4,6 +4,7 @@ import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
 import com.unicornstore.platform.aws.IndexShards;
+import com.unicornstore.platform.aws.OriginAttributes;
 import com.unicornstore.platform.aws.OwnWrites;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
@@ -71,6 +72,7 @@ public final class DynamoDbPurchases implements Purchases {
         item.put("created_at", s(UserPurchases.sortable(purchase.createdAt())));
         item.put("pending_shard", s(IndexShards.of(purchase.id(), SHARDS)));
         item.put("deadline", n(purchase.createdAt().plus(sagaLease).toEpochMilli()));
+        OriginAttributes.put(item, purchase.origin());
         // unique per call: the SDK's retry of this very put carries it, a client's retry (same key) does not
         String token = UUID.randomUUID().toString();
         item.put(REQUEST_TOKEN, s(token));
@@ -222,7 +224,8 @@ public final class DynamoDbPurchases implements Purchases {
                 item.containsKey("saga_id") ? item.get("saga_id").s() : null,
                 refund(item),
                 item.containsKey("completed_at") ? Instant.parse(item.get("completed_at").s()) : null,
-                refundProgress(item));
+                refundProgress(item),
+                OriginAttributes.read(item));
     }
 
     private static RefundProgress refundProgress(Map<String, AttributeValue> item) {

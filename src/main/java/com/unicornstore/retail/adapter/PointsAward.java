@@ -2,18 +2,26 @@ package com.unicornstore.retail.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.platform.domain.Origin;
+import com.unicornstore.platform.web.OriginFields;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 
 /**
  * The purchase saga's points step: the purchase event the campaign engine judges, and the
  * IssuePoints / RevokePoints commands sent to the points ledger's queue, correlated by purchase id.
  */
 public final class PointsAward {
+
+    /** Headers: the purchase's origin, carried to the IssuePoints command so its points event records it. */
+    static final String PRINCIPAL = "originPrincipal";
+    static final String CHANNEL = "originChannel";
+    static final String MESSAGE_ID = "originMessageId";
 
     /** Header: the campaigns skipped for this purchase, as the campaign engine listed them. */
     static final String SKIPPED = "campaignsSkipped";
@@ -30,7 +38,8 @@ public final class PointsAward {
 
     /** The purchase as the campaign rules see it ({@code $.amount} is the purchase total). */
     public Map<String, Object> purchaseEvent(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
-            @Header("productId") String productId, @Header("quantity") int quantity, @Header("total") long total) {
+            @Header("productId") String productId, @Header("quantity") int quantity, @Header("total") long total,
+            @Header(CHANNEL) String channel) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("purchase_id", purchaseId);
         event.put("account_id", userId);
@@ -38,7 +47,7 @@ public final class PointsAward {
         event.put("amount", total);
         event.put("quantity", quantity);
         event.put("product_id", productId);
-        event.put("channel", "web");
+        event.put("channel", channel != null ? channel : "web");
         event.put("occurred_at", clock.instant().toString());
         return event;
     }
@@ -55,23 +64,34 @@ public final class PointsAward {
         }
     }
 
-    /** The IssuePoints command, or null when the purchase earned nothing. */
+    /** Puts the purchase's origin in the headers {@link #issueCommand} reads. */
+    static void carry(Message message, Origin origin) {
+        message.setHeader(PRINCIPAL, origin.principal());
+        message.setHeader(CHANNEL, origin.channel());
+        message.setHeader(MESSAGE_ID, origin.messageId());
+    }
+
+    /** The IssuePoints command, on behalf of the purchase's origin, or null when the purchase earned nothing. */
     public String issueCommand(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
-            @Header("points") long points) throws JsonProcessingException {
-        return command("IssuePoints", purchaseId, userId, points);
+            @Header("points") long points, @Header(PRINCIPAL) String principal, @Header(CHANNEL) String channel,
+            @Header(MESSAGE_ID) String messageId) throws JsonProcessingException {
+        return command("IssuePoints", purchaseId, userId, points, new Origin(principal, channel, messageId));
     }
 
     /** The compensation's RevokePoints command, or null when nothing was issued. */
     public String revokeCommand(@Header("purchaseId") String purchaseId, @Header("userId") String userId,
             @Header("points") long points) throws JsonProcessingException {
-        return command("RevokePoints", purchaseId, userId, points);
+        return command("RevokePoints", purchaseId, userId, points, Origin.SYSTEM);
     }
 
-    private String command(String type, String purchaseId, String userId, long points) throws JsonProcessingException {
+    private String command(String type, String purchaseId, String userId, long points, Origin origin)
+            throws JsonProcessingException {
         if (points <= 0) {
             return null;
         }
-        return json.writeValueAsString(Map.of("type", type, "account_id", userId, "amount", points,
+        Map<String, Object> command = new LinkedHashMap<>(Map.of("type", type, "account_id", userId, "amount", points,
                 "correlation_id", purchaseId));
+        OriginFields.put(command, origin);
+        return json.writeValueAsString(command);
     }
 }

@@ -3,7 +3,9 @@ package com.unicornstore.retail.adapter;
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.security.Callers;
+import com.unicornstore.platform.security.Origins;
 import com.unicornstore.retail.application.PlacingPurchase;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Purchase;
@@ -61,7 +63,8 @@ public final class PurchaseSteps {
         String purchaseId = placing.purchaseIdFor(idempotencyKey);
         // for an answer cut short by the server's request timeout: the client can still follow its purchase
         RequestFacts.remember(exchange, "purchase_id", purchaseId);
-        PlacingPurchase.Opened opened = placing.open(order, purchaseId);
+        Origin origin = Origins.of(exchange);
+        PlacingPurchase.Opened opened = placing.open(order, purchaseId, origin);
         Purchase purchase = opened.purchase();
         var message = exchange.getMessage();
         message.removeHeaders("*");
@@ -69,6 +72,7 @@ public final class PurchaseSteps {
         message.setHeader("userId", order.userId());
         message.setHeader("productId", order.productId());
         message.setHeader("quantity", order.quantity());
+        PointsAward.carry(message, origin);
         message.setBody(null);
         // the saga's id is the purchase's: recovery finds a purchase whose saga never began by it
         exchange.setProperty(DurableSagaService.SAGA_ID_PROPERTY, SagaIds.purchase(purchase.id()));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.unicornstore.platform.security.Callers;
+import com.unicornstore.platform.web.OriginFields;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
@@ -60,6 +61,7 @@ public final class PurchaseViews {
             view.put("reason", purchase.reason());
         }
         view.put("created_at", purchase.createdAt().toString());
+        OriginFields.put(view, purchase.origin());
         view.put("steps", steps(saga));
         if (purchase.refund() != null) {
             view.put("refund", Map.of("amount", purchase.refund().amount(), "quantity", purchase.refund().quantity(),

@@ -1,6 +1,7 @@
 package com.unicornstore.retail.application;
 
 import com.unicornstore.platform.domain.DetailedFailure;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseOrder;
@@ -42,8 +43,8 @@ public final class PlacingPurchase {
      * retry) is returned when COMPLETED; any other outcome is refused. A technical failure names the id,
      * since the purchase may have been opened all the same.
      */
-    public Opened open(PurchaseOrder order, String id) {
-        Purchase purchase = Purchase.pending(id, order, clock.instant());
+    public Opened open(PurchaseOrder order, String id, Origin origin) {
+        Purchase purchase = Purchase.pending(id, order, origin, clock.instant());
         Optional<Purchase> existing;
         try {
             existing = purchases.addIfAbsent(purchase);

@@ -1,10 +1,12 @@
 package com.unicornstore.retail.domain;
 
+import com.unicornstore.platform.domain.Origin;
 import java.time.Instant;
 
 /**
  * A purchase as recorded: the order, what it cost, the points it earned, how it ended, its saga,
- * when it completed, the progress of its latest refund saga and what the refund gave back.
+ * when it completed, the progress of its latest refund saga and what the refund gave back, and who
+ * ordered it through which channel ({@link Origin#UNKNOWN} for purchases recorded before origins were kept).
  */
 public record Purchase(
         String id,
@@ -17,10 +19,16 @@ public record Purchase(
         String sagaId,
         Refund refund,
         Instant completedAt,
-        RefundProgress refunding) {
+        RefundProgress refunding,
+        Origin origin) {
 
-    public static Purchase pending(String id, PurchaseOrder order, Instant now) {
-        return new Purchase(id, order, PurchaseStatus.PENDING, 0, 0, null, now, null, null, null, RefundProgress.NONE);
+    public Purchase {
+        origin = origin == null ? Origin.UNKNOWN : origin;
+    }
+
+    public static Purchase pending(String id, PurchaseOrder order, Origin origin, Instant now) {
+        return new Purchase(id, order, PurchaseStatus.PENDING, 0, 0, null, now, null, null, null, RefundProgress.NONE,
+                origin);
     }
 
     /** The saga id the refund saga of this attempt runs under, fixed by the purchase. */

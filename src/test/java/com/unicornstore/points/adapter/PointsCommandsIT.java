@@ -27,7 +27,7 @@ class PointsCommandsIT extends PointsClient {
     AwsResourceNames names;
 
     @Autowired
-    QueueSpec queueSpec;
+    QueueSpec pointsCommandsQueue; // by name: channels and replies have queues too
 
     @Test
     void a_duplicated_issue_message_issues_once_and_a_revoke_takes_the_points_back() {
@@ -64,7 +64,7 @@ class PointsCommandsIT extends PointsClient {
 
     @Test
     void the_queues_are_provisioned_with_the_configured_visibility_retention_and_redrive() {
-        assertThat(queueSpec).isEqualTo(new QueueSpec(names.queues().pointsCommands(),
+        assertThat(pointsCommandsQueue).isEqualTo(new QueueSpec(names.queues().pointsCommands(),
                 names.queues().pointsCommandsDlq(), 10, Duration.ofSeconds(30), Duration.ofDays(4), Duration.ofDays(10)));
         var queue = attributes(names.queues().pointsCommands());
         var deadLetters = attributes(names.queues().pointsCommandsDlq());

@@ -1,5 +1,6 @@
 package com.unicornstore.points.domain;
 
+import com.unicornstore.platform.domain.Origin;
 import static com.unicornstore.points.domain.AccountScenario.ACCOUNT;
 import static com.unicornstore.points.domain.AccountScenario.BUCKETS;
 import static com.unicornstore.points.domain.AccountScenario.LIFETIME;
@@ -55,7 +56,7 @@ class BucketsTest {
 
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).isEqualTo(new PointsExpired("e1", ACCOUNT, 30, afterDay1Expiry, "expiry:alice:3",
-                List.of(new LotShare(DAY_1, 30))));
+                List.of(new LotShare(DAY_1, 30)), Origin.SYSTEM));
         assertThat(events.get(1)).isInstanceOf(PointsIssued.class);
         assertThat(scenario.account().lots()).extracting(Lot::id).doesNotContain(DAY_1).contains(DAY_2);
         assertThat(scenario.account().balanceAt(afterDay1Expiry)).isEqualTo(57);

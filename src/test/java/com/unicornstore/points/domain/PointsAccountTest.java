@@ -8,6 +8,7 @@ import static com.unicornstore.points.domain.AccountScenario.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,8 @@ class PointsAccountTest {
         assertThatThrownBy(scenario.whenRefused(new RedeemPoints(ACCOUNT, 21, "r-1"), afterFirstExpiry))
                 .isInstanceOf(Rejection.class);
         assertThat(scenario.when(new RedeemPoints(ACCOUNT, 20, "r-2"), afterFirstExpiry)).containsExactly(
-                new PointsExpired("e2", ACCOUNT, 100, afterFirstExpiry, "expiry:alice:3", List.of(new LotShare("old", 100))),
+                new PointsExpired("e2", ACCOUNT, 100, afterFirstExpiry, "expiry:alice:3", List.of(new LotShare("old", 100)),
+                        Origin.SYSTEM),
                 new PointsRedeemed("e3", ACCOUNT, 20, afterFirstExpiry, "r-2", List.of(new LotShare("new", 20))));
     }
 
@@ -80,8 +82,9 @@ class PointsAccountTest {
 
         List<PointsEvent> events = scenario.when(new ExpirePoints(ACCOUNT), at);
 
+        // expiry is the platform's own work, whoever's command found it due
         assertThat(events).containsExactly(new PointsExpired("e1", ACCOUNT, 70, at, "expiry:alice:4",
-                List.of(new LotShare("old", 70))));
+                List.of(new LotShare("old", 70)), Origin.SYSTEM));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.unicornstore.retail.adapter;
 
+import com.unicornstore.platform.domain.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.bench.BenchResults;
@@ -122,7 +123,7 @@ class PurchaseBenchmark extends StoreClient {
         String purchaseId = UUID.randomUUID().toString();
         String sagaId = UUID.randomUUID().toString();
         Instant lease = Instant.now().plusSeconds(60);
-        purchases.addIfAbsent(Purchase.pending(purchaseId, new PurchaseOrder(shopper, PRODUCT, 1), Instant.now()));
+        purchases.addIfAbsent(Purchase.pending(purchaseId, new PurchaseOrder(shopper, PRODUCT, 1), Origin.SYSTEM, Instant.now()));
         sagas.appendStep(sagaId, step("stock", purchaseId), "bench-direct", lease);
         long total = inventory.reserve(PRODUCT, purchaseId, 1);
         sagas.appendStep(sagaId, step("wallet", purchaseId), "bench-direct", lease);

@@ -3,6 +3,7 @@ package com.unicornstore.retail.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unicornstore.platform.domain.Origin;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,6 @@ class RefundWindowTest {
 
     private static Purchase completed(Instant completedAt) {
         return new Purchase("p-1", new PurchaseOrder("alice", "1", 1), PurchaseStatus.COMPLETED, 1700, 170, null,
-                CREATED, "s-1", null, completedAt, RefundProgress.NONE);
+                CREATED, "s-1", null, completedAt, RefundProgress.NONE, Origin.UNKNOWN);
     }
 }

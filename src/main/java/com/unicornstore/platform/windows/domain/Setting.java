@@ -16,6 +16,7 @@ public enum Setting {
     QUEUE_RETENTION("unicorn.queues.retention"),
     DLQ_RETENTION("unicorn.queues.dlq-retention"),
     MAX_RECEIVES("unicorn.queues.max-receives"),
+    QUEUE_DEDUP_RETENTION("unicorn.queues.dedup-retention"),
     AWS_CALL_BOUND("unicorn.aws.call-timeout");
 
     private final String key;

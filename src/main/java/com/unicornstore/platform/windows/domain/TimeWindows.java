@@ -26,7 +26,8 @@ public record TimeWindows(
         Duration queueRetention,
         Duration dlqRetention,
         int maxReceives,
-        Duration callBound) {
+        Duration callBound,
+        Duration queueDedupRetention) {
 
     /** A points command is a claim of its key, an append to the ledger and the record of its outcome. */
     static final int CALLS_PER_COMMAND = 3;
@@ -71,7 +72,7 @@ public record TimeWindows(
     List<Duration> all() {
         return List.of(idempotencyRetention, idempotencyLease, releaseMarkers, refundWindow, revocationRetention,
                 sagaLease, sagaRecoveryInterval, expiryTtl, bucketGranularity, visibilityTimeout,
-                queueRetention, dlqRetention, callBound);
+                queueRetention, dlqRetention, callBound, queueDedupRetention);
     }
 
     private static long ceilDiv(long x, long y) {

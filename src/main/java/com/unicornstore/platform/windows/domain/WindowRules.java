@@ -7,6 +7,7 @@ import static com.unicornstore.platform.windows.domain.Setting.EXPIRY_TTL;
 import static com.unicornstore.platform.windows.domain.Setting.IDEMPOTENCY_LEASE;
 import static com.unicornstore.platform.windows.domain.Setting.IDEMPOTENCY_RETENTION;
 import static com.unicornstore.platform.windows.domain.Setting.MAX_RECEIVES;
+import static com.unicornstore.platform.windows.domain.Setting.QUEUE_DEDUP_RETENTION;
 import static com.unicornstore.platform.windows.domain.Setting.QUEUE_RETENTION;
 import static com.unicornstore.platform.windows.domain.Setting.REFUND_WINDOW;
 import static com.unicornstore.platform.windows.domain.Setting.RELEASE_MARKERS;
@@ -54,6 +55,13 @@ public final class WindowRules {
                     w -> longer(w.idempotencyRetention(), w.redeliverySpan()),
                     w -> "retention " + iso(w.idempotencyRetention()) + " <= redelivery span "
                             + iso(w.redeliverySpan())),
+            new WindowRule("queue-dedup-outlives-queue-and-dlq", List.of(QUEUE_DEDUP_RETENTION, QUEUE_RETENTION,
+                    DLQ_RETENTION),
+                    "a queued command (or channel message) kept by its queue, then by its dead-letter queue until an "
+                            + "operator redrives it, must still be recognised by its id",
+                    w -> longer(w.queueDedupRetention(), w.queueRetention().plus(w.dlqRetention())),
+                    w -> "dedup retention " + iso(w.queueDedupRetention()) + " <= queue + DLQ retention "
+                            + iso(w.queueRetention().plus(w.dlqRetention()))),
             new WindowRule("visibility-outlasts-a-command", List.of(VISIBILITY_TIMEOUT, AWS_CALL_BOUND),
                     "a command must not be handed to a second consumer while the first still handles it "
                             + "(" + TimeWindows.CALLS_PER_COMMAND + " backend calls)",

@@ -28,16 +28,26 @@ class WindowRulesTest {
         Duration dlqRetention = Duration.ofDays(10);
         int maxReceives = 10;
         Duration callBound = Duration.ofSeconds(4);
+        Duration queueDedupRetention = Duration.ofDays(15);
 
         TimeWindows build() {
             return new TimeWindows(idempotencyRetention, idempotencyLease, releaseMarkers, refundWindow,
                     revocationRetention, sagaLease, sagaRecoveryInterval, sagaRetryBudget, sagaMaxAttempts, expiryTtl,
-                    bucketGranularity, visibilityTimeout, queueRetention, dlqRetention, maxReceives, callBound);
+                    bucketGranularity, visibilityTimeout, queueRetention, dlqRetention, maxReceives, callBound,
+                    queueDedupRetention);
         }
     }
 
     private static List<String> broken(Windows windows) {
         return WindowRules.breaches(windows.build()).stream().map(b -> b.substring(0, b.indexOf(' '))).toList();
+    }
+
+    @Test
+    void a_queued_commands_id_must_be_remembered_while_the_queue_and_its_dlq_keep_the_command() {
+        Windows windows = new Windows();
+        windows.queueDedupRetention = Duration.ofDays(14);
+
+        assertThat(broken(windows)).containsExactly("queue-dedup-outlives-queue-and-dlq");
     }
 
     @Test
@@ -81,6 +91,7 @@ class WindowRulesTest {
     void revocation_records_that_forget_before_a_redriven_revoke_are_refused() {
         Windows windows = new Windows();
         windows.dlqRetention = Duration.ofDays(14); // 30 + 4 + 14 days and the saga span > 45 days
+        windows.queueDedupRetention = Duration.ofDays(30); // so that only the rule under test breaks
         assertThat(broken(windows)).containsExactly("revocation-records-outlive-redelivery");
     }
 

@@ -1,0 +1,112 @@
+package com.unicornstore.channel.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.platform.domain.Scopes;
+import com.unicornstore.platform.idempotency.IdempotentRequests;
+import com.unicornstore.platform.security.Callers;
+import com.unicornstore.platform.security.Origins;
+import com.unicornstore.platform.messaging.QueueReplies;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * What a channel route hands to an entry point: a JSON body (text, bytes, a Map or a JSON tree),
+ * header {@value #CHANNEL} naming the channel and, for writes, {@value #MESSAGE_ID} the message's own
+ * id. The entry point records both as the change's origin, uses them as its Idempotency-Key (the same
+ * message twice changes things once) and then runs the REST API's own route. An HTTP caller must hold
+ * the channel's scope {@code channel:<name>}. Instead of a body, a route may map the fields one by one
+ * into headers {@code UnicornField.<name>} (for example with JSONPath): the entry point then writes
+ * the JSON itself, so no value a partner sends can change the request's shape.
+ */
+public final class ChannelMessages {
+
+    /** Header: the channel's name (1-64 of A-Z a-z 0-9 . _ @ -). */
+    public static final String CHANNEL = "UnicornChannel";
+    /** Header: the message's own id, unique within its channel (1-200 visible ASCII characters). */
+    public static final String MESSAGE_ID = "UnicornMessageId";
+
+    /** Header prefix: one field of the request each, in place of a body. */
+    public static final String FIELD = "UnicornField.";
+
+    private static final Pattern VALID_MESSAGE_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final ObjectMapper json;
+
+    public ChannelMessages(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A write: the channel and message id are required, the body becomes the JSON request of the REST route. */
+    public void write(Exchange exchange) throws JsonProcessingException {
+        Message message = exchange.getMessage();
+        String channel = channel(exchange);
+        String messageId = message.getHeader(MESSAGE_ID, String.class);
+        if (messageId == null || !VALID_MESSAGE_ID.matcher(messageId).matches()) {
+            throw Rejection.invalid(MESSAGE_ID, "must be the message's own id: 1-200 visible ASCII characters");
+        }
+        exchange.setProperty(Origins.MESSAGE_ID, messageId);
+        // scoped by channel: two channels' message ids never meet
+        message.setHeader(IdempotentRequests.HEADER, "channel:" + channel + ":" + messageId);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(text(message));
+    }
+
+    /** A balance read: {@code {"account_id"}} in, the account id in the header the REST route reads. */
+    public void read(Exchange exchange) throws JsonProcessingException {
+        channel(exchange);
+        Message message = exchange.getMessage();
+        String body = text(message);
+        JsonNode request;
+        try {
+            request = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw Rejection.invalid("body", "is not valid JSON");
+        }
+        JsonNode account = request == null ? null : request.get("account_id");
+        message.removeHeader(IdempotentRequests.HEADER);
+        message.setHeader("account_id", Identifiers.require("account_id",
+                account != null && account.isTextual() ? account.asText() : null));
+    }
+
+    private static String channel(Exchange exchange) {
+        String channel = exchange.getMessage().getHeader(CHANNEL, String.class);
+        if (!Identifiers.isValid(channel)) {
+            throw Rejection.invalid(CHANNEL, "must name the channel: 1-64 of A-Z, a-z, 0-9, '.', '_', '@' or '-'");
+        }
+        Callers.of(exchange).ifPresent(caller -> {
+            if (!caller.has(Scopes.CHANNEL_PREFIX + channel)) {
+                throw new Rejection(Rejection.Kind.FORBIDDEN, "forbidden",
+                        "Your credentials do not allow acting for channel " + channel + ".");
+            }
+        });
+        exchange.setProperty(Origins.CHANNEL, channel);
+        QueueReplies.remember(exchange);
+        return channel;
+    }
+
+    /** The request as JSON text: the fields mapped into headers as one object, else the body. */
+    private String text(Message message) throws JsonProcessingException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (name.startsWith(FIELD)) {
+                fields.put(name.substring(FIELD.length()), value);
+            }
+        });
+        if (!fields.isEmpty()) {
+            fields.keySet().forEach(name -> message.removeHeader(FIELD + name));
+            return json.writeValueAsString(fields);
+        }
+        Object body = message.getBody();
+        if (body instanceof Map<?, ?> || body instanceof JsonNode || body instanceof java.util.Collection<?>) {
+            return json.writeValueAsString(body);
+        }
+        return message.getBody(String.class);
+    }
+}

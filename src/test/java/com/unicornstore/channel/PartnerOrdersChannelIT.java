@@ -1,0 +1,121 @@
+package com.unicornstore.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.ChannelHarness;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** routes/partner-orders.camel.yaml on the harness: orders from SQS run the purchase saga, outcomes are replied. */
+@TestPropertySource(properties = "unicorn.channel.only=partner-orders")
+class PartnerOrdersChannelIT extends ChannelHarness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUEUE = "unicorn.queues.partner-orders";
+
+    @BeforeEach
+    void channelRuns() {
+        awaitChannel("channel.partner-orders");
+    }
+
+    @Test
+    void an_order_completes_a_purchase_and_its_outcome_arrives_on_the_reply_queue() throws Exception {
+        String replies = ownQueue("partner-a-replies");
+
+        send(QUEUE, "{\"order_id\":\"po-1\",\"customer\":\"alice\",\"product\":\"1\",\"quantity\":1}",
+                Map.of("ReplyTo", replies));
+
+        Message reply = receive(replies);
+        JsonNode purchase = JSON.readTree(reply.body());
+        assertThat(reply.messageAttributes().get("status").stringValue()).isEqualTo("201");
+        assertThat(reply.messageAttributes().get("message_id").stringValue()).isEqualTo("po-1");
+        assertThat(purchase.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(purchase.get("userId").asText()).isEqualTo("alice");
+        JsonNode stored = api.get("/purchase/" + purchase.get("purchase_id").asText()).json();
+        assertThat(stored.get("channel").asText()).isEqualTo("partner-orders");
+        assertThat(stored.get("message_id").asText()).isEqualTo("po-1");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history("alice"))
+                .anySatisfy(event -> assertThat(event.path("channel").asText()).isEqualTo("partner-orders")));
+    }
+
+    @Test
+    void the_same_order_sent_twice_buys_once() throws Exception {
+        String replies = ownQueue("partner-b-replies");
+        String order = "{\"order_id\":\"po-twice\",\"customer\":\"alice\",\"product\":\"2\",\"quantity\":1}";
+
+        send(QUEUE, order, Map.of("ReplyTo", replies));
+        JsonNode first = JSON.readTree(receive(replies).body());
+        send(QUEUE, order, Map.of("ReplyTo", replies));
+        JsonNode second = JSON.readTree(receive(replies).body());
+
+        assertThat(second.get("purchase_id").asText()).isEqualTo(first.get("purchase_id").asText());
+        assertThat(second.get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void a_malformed_order_is_parked_with_its_reason_while_the_next_good_one_is_processed() throws Exception {
+        String replies = ownQueue("partner-c-replies");
+
+        send(QUEUE, "{\"order_id\":\"po-bad\",\"customer\":\"alice\",\"product\":\"1\",\"quantity\":\"lots\"}",
+                Map.of("ReplyTo", replies));
+        send(QUEUE, "{not json", Map.of());
+        send(QUEUE, "{\"order_id\":\"po-good\",\"customer\":\"alice\",\"product\":\"3\",\"quantity\":1}",
+                Map.of("ReplyTo", replies));
+
+        Message refused = receive(replies);
+        assertThat(refused.messageAttributes().get("status").stringValue()).isEqualTo("400");
+        Message good = receive(replies);
+        assertThat(good.messageAttributes().get("message_id").stringValue()).isEqualTo("po-good");
+        assertThat(good.messageAttributes().get("status").stringValue()).isEqualTo("201");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLetters(QUEUE))
+                .extracting(letter -> letter.get("reason").asText())
+                .anySatisfy(reason -> assertThat(reason).contains("quantity"))
+                .anySatisfy(reason -> assertThat(reason).contains("not valid JSON")));
+        Message parked = receive(setting("unicorn.queues.partner-orders-dlq"));
+        assertThat(parked.messageAttributes().get("reason").stringValue()).isNotBlank();
+    }
+
+    @Test
+    void a_parked_order_is_listed_for_operators_and_once_redriven_is_retried() throws Exception {
+        String replies = ownQueue("partner-d-replies");
+        send(QUEUE, "{\"order_id\":\"po-retry\",\"customer\":\"alice\",\"product\":\"1\",\"quantity\":0}",
+                Map.of("ReplyTo", replies));
+        assertThat(receive(replies).messageAttributes().get("status").stringValue()).isEqualTo("400");
+        JsonNode letter = awaitDeadLetter("po-retry");
+        assertThat(letter.get("receive_count").asInt()).isEqualTo(1);
+        assertThat(letter.get("first_seen").asText()).isNotBlank();
+
+        Api.Response redriven = api.json("POST", "/dead-letters/" + setting(QUEUE) + "/redrive",
+                "{\"ids\":[\"" + letter.get("id").asText() + "\"]}");
+
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(redriven.json().get("redriven")).extracting(JsonNode::asText).containsExactly(letter.get("id").asText());
+        Message retried = receive(replies);
+        assertThat(retried.messageAttributes().get("message_id").stringValue()).isEqualTo("po-retry");
+        assertThat(retried.messageAttributes().get("status").stringValue()).isEqualTo("400");
+        assertThat(Api.basic(port, "derick", "unicorn").get("/dead-letters?queue=" + setting(QUEUE)).status())
+                .isEqualTo(403);
+    }
+
+    private JsonNode awaitDeadLetter(String orderId) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode letter : deadLetters(QUEUE)) {
+                if (letter.get("body").asText().contains(orderId)) {
+                    found[0] = letter;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+}

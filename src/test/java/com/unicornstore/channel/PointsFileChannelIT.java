@@ -1,0 +1,88 @@
+package com.unicornstore.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.support.ChannelHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** routes/points-file.camel.yaml on the harness: JSON-lines files dropped in the inbox issue points once. */
+@TestPropertySource(properties = "unicorn.channel.only=points-file")
+class PointsFileChannelIT extends ChannelHarness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FILE = """
+            {"account_id":"file-ann","amount":50}
+            {"account_id":"file-bob","amount":20}
+            {"account_id":"file-ann", this is broken
+            {"account_id":"file-bob","amount":-5}
+            """;
+
+    @BeforeEach
+    void channelRuns() {
+        awaitChannel("channel.points-file");
+    }
+
+    @Test
+    void two_good_lines_are_issued_the_bad_two_reported_the_file_leaves_and_dropping_it_again_issues_nothing_more()
+            throws Exception {
+        Path dropped = drop("channels.points-file.inbox", "batch-1.jsonl", FILE);
+
+        List<JsonNode> results = awaitResults("batch-1", 1).get(0);
+        assertThat(results).extracting(line -> line.get("status").asText()).containsExactly("ok", "ok", "error", "error");
+        assertThat(results.get(2).get("detail").asText()).contains("not valid JSON");
+        assertThat(results.get(3).get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        assertThat(history("file-ann")).hasSize(1);
+        assertThat(history("file-ann").get(0).get("id").asText()).isEqualTo(results.get(0).get("id").asText());
+        assertThat(history("file-ann").get(0).get("channel").asText()).isEqualTo("points-file");
+        assertThat(history("file-bob")).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(dropped));
+
+        drop("channels.points-file.inbox", "batch-1.jsonl", FILE);
+
+        List<JsonNode> again = awaitResults("batch-1", 2).get(1);
+        assertThat(again.get(0).get("id").asText()).isEqualTo(results.get(0).get("id").asText());
+        assertThat(history("file-ann")).hasSize(1);
+        assertThat(history("file-bob")).hasSize(1);
+    }
+
+    /** The results files of an input, oldest first, once there are {@code count}. */
+    private List<List<JsonNode>> awaitResults(String input, int count) throws IOException {
+        Path outbox = Path.of(setting("channels.points-file.outbox"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> resultFiles(outbox, input).size() >= count);
+        return resultFiles(outbox, input).stream().map(PointsFileChannelIT::lines).toList();
+    }
+
+    private static List<Path> resultFiles(Path outbox, String input) throws IOException {
+        if (!Files.isDirectory(outbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(input + ".")).sorted().toList();
+        }
+    }
+
+    private static List<JsonNode> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalStateException(line, e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
