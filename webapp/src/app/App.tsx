@@ -30,7 +30,10 @@ export function newQueryClient(): QueryClient {
   });
 }
 
-/** The pages of the store under one header. */
+/**
+ * The pages of the store under one header. Their paths are never API paths (/points, /purchases,
+ * /campaigns are the API's), so a reload of a deep link gets index.html, not JSON.
+ */
 export function AppRoutes() {
   return (
     <>
@@ -39,11 +42,11 @@ export function AppRoutes() {
         <Routes>
           <Route path="/" element={<StorePage />} />
           <Route path="/login" element={<LoginPage />} />
-          <Route path="/points" element={<RequireLogin><PointsPage /></RequireLogin>} />
-          <Route path="/purchases" element={<RequireLogin><PurchasesPage /></RequireLogin>} />
-          <Route path="/campaigns" element={<RequireLogin operator><CampaignsPage /></RequireLogin>} />
-          <Route path="/campaigns/new" element={<RequireLogin operator><CampaignCreatePage /></RequireLogin>} />
-          <Route path="/campaigns/:client/:name" element={<RequireLogin operator><CampaignEditPage /></RequireLogin>} />
+          <Route path="/points-centre" element={<RequireLogin><PointsPage /></RequireLogin>} />
+          <Route path="/purchase-history" element={<RequireLogin><PurchasesPage /></RequireLogin>} />
+          <Route path="/campaign-centre" element={<RequireLogin operator><CampaignsPage /></RequireLogin>} />
+          <Route path="/campaign-centre/new" element={<RequireLogin operator><CampaignCreatePage /></RequireLogin>} />
+          <Route path="/campaign-centre/:client/:name" element={<RequireLogin operator><CampaignEditPage /></RequireLogin>} />
           <Route path="*" element={<Empty>There is no such page.</Empty>} />
         </Routes>
       </Container>

@@ -16,9 +16,9 @@ interface Page { path: string; label: string; show: 'all' | 'shopper' | 'signed-
 
 const PAGES: Page[] = [
   { path: '/', label: 'Store', show: 'all' },
-  { path: '/points', label: 'Points', show: 'shopper' },
-  { path: '/purchases', label: 'Purchases', show: 'signed-in' },
-  { path: '/campaigns', label: 'Campaigns', show: 'operator' },
+  { path: '/points-centre', label: 'Points', show: 'shopper' },
+  { path: '/purchase-history', label: 'Purchases', show: 'signed-in' },
+  { path: '/campaign-centre', label: 'Campaigns', show: 'operator' },
 ];
 
 /** A figure that may be 0: shown as soon as it is known, a dash while it is not. */

@@ -26,7 +26,7 @@ export function CampaignCreatePage() {
       return;
     }
     create.mutate(parsed.value, {
-      onSuccess: (c) => navigate(`/campaigns/${encodeURIComponent(c.client)}/${encodeURIComponent(c.campaign_name)}`),
+      onSuccess: (c) => navigate(`/campaign-centre/${encodeURIComponent(c.client)}/${encodeURIComponent(c.campaign_name)}`),
       onError: (error) => setProblems(error instanceof ApiError && error.status === 400
         ? (error.problem.errors ?? []).map((e) => place(text, e.field, e.message)) : []),
     });
@@ -35,7 +35,7 @@ export function CampaignCreatePage() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box>
-        <Button component={RouterLink} to="/campaigns" size="small">← All campaigns</Button>
+        <Button component={RouterLink} to="/campaign-centre" size="small">← All campaigns</Button>
         <Typography variant="h4" component="h1">New campaign</Typography>
       </Box>
       <Paper sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>

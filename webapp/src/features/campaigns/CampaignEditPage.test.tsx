@@ -24,7 +24,7 @@ describe('the campaign editor', () => {
       'PATCH /campaigns/1': problem(400, 'invalid-request', '/rules/0/variable: deep scans are not allowed',
         { errors: [{ field: '/rules/0/variable', message: 'deep scans are not allowed' }] }),
     });
-    renderApp('/campaigns/UnicornStore/1');
+    renderApp('/campaign-centre/UnicornStore/1');
     await typeInEditor(JSON.stringify({ ...campaign(3), version: undefined, rules: [{ ...campaign(3).rules[0], variable: '$..amount' }] }, null, 2));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByTestId('editor-problems')).toHaveTextContent('Line 8 (/rules/0/variable): deep scans are not allowed');
@@ -37,7 +37,7 @@ describe('the campaign editor', () => {
       'GET /campaigns/1': () => (++reads === 1 ? { body: campaign(3), headers: { ETag: '"3"' } } : { body: campaign(4, '$.amount/4'), headers: { ETag: '"4"' } }),
       'PATCH /campaigns/1': problem(412, 'precondition-failed', 'The campaign changed: version 4', { current_version: 4 }),
     });
-    renderApp('/campaigns/UnicornStore/1');
+    renderApp('/campaign-centre/UnicornStore/1');
     const mine = JSON.stringify({ ...campaign(3, '$.amount/5'), version: undefined }, null, 2);
     await typeInEditor(mine);
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -86,7 +86,7 @@ export function CampaignEditPage() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box>
-        <Button component={RouterLink} to="/campaigns" size="small">← All campaigns</Button>
+        <Button component={RouterLink} to="/campaign-centre" size="small">← All campaigns</Button>
         <Typography variant="h4" component="h1">Campaign {name}</Typography>
         <Typography color="text.secondary">Client {client} · version {base.campaign.version}{dirty ? ' · unsaved changes' : ''}</Typography>
       </Box>

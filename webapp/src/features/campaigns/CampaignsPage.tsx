@@ -14,7 +14,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { Empty, Loading } from '../../components/States';
 import { etagOf, useCampaigns, useDeleteCampaign, usePatchCampaign, type Campaign } from './api';
 
-const editPath = (c: Campaign) => `/campaigns/${encodeURIComponent(c.client)}/${encodeURIComponent(c.campaign_name)}`;
+const editPath = (c: Campaign) => `/campaign-centre/${encodeURIComponent(c.client)}/${encodeURIComponent(c.campaign_name)}`;
 
 /** The campaign centre: every campaign with activate/deactivate, edit and delete. */
 export function CampaignsPage() {
@@ -35,7 +35,7 @@ export function CampaignsPage() {
     <>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 2 }}>
         <Typography variant="h4" component="h1">Campaigns</Typography>
-        <Button variant="contained" component={RouterLink} to="/campaigns/new">New campaign</Button>
+        <Button variant="contained" component={RouterLink} to="/campaign-centre/new">New campaign</Button>
       </Box>
       {toggle.isError && <ProblemAlert error={toggle.error} />}
       {remove.isError && <ProblemAlert error={remove.error} />}

@@ -33,7 +33,7 @@ function api(extra = {}) {
 describe('the points centre', () => {
   it('shows the balance, highlights points expiring within 30 days, and who did each change', async () => {
     api();
-    renderApp('/points');
+    renderApp('/points-centre');
     expect(await screen.findByTestId('points-balance')).toHaveTextContent('200');
     const buckets = await screen.findByRole('table', { name: 'Unexpired points by expiry' });
     const rows = within(buckets).getAllByRole('row').slice(1);
@@ -47,7 +47,7 @@ describe('the points centre', () => {
 
   it('pages through older history', async () => {
     const calls = api().calls;
-    renderApp('/points');
+    renderApp('/points-centre');
     await userEvent.click(await screen.findByRole('button', { name: 'Show older' }));
     await waitFor(() => expect(calls.some((c) => c.path.includes('cursor=older'))).toBe(true));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Show older' })).not.toBeInTheDocument());
@@ -55,7 +55,7 @@ describe('the points centre', () => {
 
   it('explains a redemption refused for want of points', async () => {
     api({ 'DELETE /points': problem(409, 'insufficient-points', "Account 'derick' has 200 unexpired points; 500 were asked for.", { available: 200, requested: 500 }) });
-    renderApp('/points');
+    renderApp('/points-centre');
     await userEvent.type(await screen.findByRole('textbox', { name: 'Points to redeem' }), '500');
     await userEvent.click(screen.getByRole('button', { name: 'Redeem' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Not enough points: you asked for 500 and 200 are unexpired.');
@@ -67,7 +67,7 @@ describe('the points centre', () => {
       'GET /points': () => ({ body: balance(redeemed ? 150 : 200) }),
       'DELETE /points': () => { redeemed = true; return { body: { id: 'e3', date_time: iso(0), account_id: 'derick', transaction_type: 'redeem', amount: 50 } }; },
     });
-    renderApp('/points');
+    renderApp('/points-centre');
     await userEvent.type(await screen.findByRole('textbox', { name: 'Points to redeem' }), '50');
     await userEvent.click(screen.getByRole('button', { name: 'Redeem' }));
     expect(await screen.findByText('Redeemed 50 points.')).toBeInTheDocument();
