@@ -8,6 +8,8 @@ import static com.unicornstore.platform.domain.Scopes.POINTS_WRITE;
 import static com.unicornstore.platform.domain.Scopes.PURCHASES_REFUND;
 import static com.unicornstore.platform.domain.Scopes.PURCHASES_WRITE;
 
+import com.unicornstore.platform.web.ApiPaths;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -16,7 +18,7 @@ import org.springframework.http.HttpMethod;
  * The whole rule set of who may call what, in one table (the README's Security table is this
  * one). A rule names a method and path pattern and who passes: the public, shoppers (on their own
  * account only: the routes check the account), and the scopes that let an integrator or operator
- * in. Whatever no rule names needs an authenticated caller.
+ * in. Then the web store's pages are public; whatever else no rule names needs an authenticated caller.
  */
 public final class AccessRules {
 
@@ -69,6 +71,14 @@ public final class AccessRules {
                 scoped(null, "/campaigns/**", CAMPAIGNS_ADMIN),
                 scoped(null, "/campaigns", CAMPAIGNS_ADMIN),
                 scoped(null, "/sagas/**", OPERATOR));
+    }
+
+    /**
+     * A page of the web store, public: any GET outside the API paths (the SPA's files, and its deep
+     * links, which fall back to index.html). Checked after every rule of {@link #all()}.
+     */
+    public static boolean isWebStorePage(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && !ApiPaths.isApi(request.getRequestURI());
     }
 
     private static Rule open(HttpMethod method, String pattern) {

@@ -1,5 +1,6 @@
 package com.unicornstore.platform.security;
 
+import com.unicornstore.platform.web.ApiPaths;
 import com.unicornstore.platform.web.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,12 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Hostile input refused before anything reads it: a body over the limit is 413 (by its declared
  * length, or, for a chunked body, after reading at most the limit plus one byte); a malformed or
  * non-JSON {@code Content-Type} is 415; a malformed {@code Accept}, or an API request that accepts
- * no JSON, is 406. Runs first, for every caller, authenticated or not.
+ * no JSON, is 406. The one form accepted is the web store's {@code POST /login}. Runs first, for every caller, authenticated or not.
  */
 final class RequestLimitsFilter extends OncePerRequestFilter {
 
-    private static final List<String> API_PATHS = List.of("/products", "/points", "/purchase", "/users", "/campaigns",
-            "/sagas", "/actuator", "/api-doc");
     private static final MediaType JSON_FAMILY = MediaType.parseMediaType("application/*+json");
 
     private final SecurityProperties.Limits limits;
@@ -78,8 +77,8 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         if (contentType != null) {
             try {
                 MediaType type = MediaType.parseMediaType(contentType);
-                if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !JSON_FAMILY.includes(type)
-                        || type.isWildcardType() || type.isWildcardSubtype()) {
+                boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) || JSON_FAMILY.includes(type);
+                if (!json && !isLoginForm(request, type) || type.isWildcardType() || type.isWildcardSubtype()) {
                     return "Content-Type " + type + " is not supported: send application/json.";
                 }
             } catch (InvalidMediaTypeException malformed) {
@@ -94,7 +93,7 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
             } catch (InvalidMediaTypeException malformed) {
                 return "Accept is malformed: " + malformed.getMessage();
             }
-            if (isApi(request.getRequestURI()) && accepted.stream().noneMatch(type ->
+            if (ApiPaths.isApi(request.getRequestURI()) && accepted.stream().noneMatch(type ->
                     type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                             || type.isCompatibleWith(MediaType.TEXT_HTML) && request.getRequestURI().startsWith("/api-doc"))) {
                 return "Accept " + accept + " names nothing this API answers with: accept application/json.";
@@ -103,8 +102,10 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static boolean isApi(String path) {
-        return API_PATHS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    /** The web store's login is the one form the platform reads (SessionLogin). */
+    private static boolean isLoginForm(HttpServletRequest request, MediaType type) {
+        return MediaType.APPLICATION_FORM_URLENCODED.includes(type) && "POST".equals(request.getMethod())
+                && SessionLogin.LOGIN.equals(request.getRequestURI());
     }
 
     private static byte[] readAtMost(InputStream in, long max) throws IOException {

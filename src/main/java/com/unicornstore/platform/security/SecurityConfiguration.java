@@ -15,7 +15,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,14 +26,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The platform's security: API keys for integrators, HTTP Basic for shoppers and operators, the
- * {@link AccessRules} table, problem+json 401/403, request limits, rate limits, CORS and headers.
- * Sessions are not used (every request carries its credential), so there is no cookie to forge
- * and CSRF protection has nothing to protect.
+ * The platform's security: API keys for integrators, HTTP Basic and the web store's session login
+ * ({@link SessionLogin}, with CSRF) for shoppers and operators, the {@link AccessRules} table,
+ * problem+json 401/403, request limits, rate limits, CORS and headers.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -113,15 +112,13 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
-            ServletProblems problems) throws Exception {
+            ServletProblems problems, SessionLogin sessionLogin) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, failure) -> problems.write(response,
-                ServletProblems.unauthorized(), Map.of("WWW-Authenticate",
-                        "Basic realm=\"unicorn-store\", ApiKey header=\"X-Api-Key\""));
-        AccessDeniedHandler forbidden = (request, response, denied) ->
-                problems.write(response, ServletProblems.forbidden(), Map.of());
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(cors -> cors.configurationSource(cors(properties.corsOrigins())))
+                ServletProblems.unauthorized(), Map.of("WWW-Authenticate", SessionLogin.challenge(request)));
+        AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
+                denied instanceof CsrfException ? SessionLogin.csrfRefused() : ServletProblems.forbidden(), Map.of());
+        sessionLogin.applyTo(http);
+        http.cors(cors -> cors.configurationSource(cors(properties.corsOrigins())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny()))
@@ -145,6 +142,7 @@ public class SecurityConfiguration {
                 matcher.hasAnyAuthority(rule.authorities());
             }
         }
+        authorize.requestMatchers(AccessRules::isWebStorePage).permitAll();
         authorize.anyRequest().authenticated();
     }
 
@@ -152,8 +150,9 @@ public class SecurityConfiguration {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(origins);
         configuration.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
-        configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-Api-Key", "Idempotency-Key"));
-        configuration.setExposedHeaders(List.of("Retry-After", "Idempotency-Replayed", "Location"));
+        configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-Api-Key", "Idempotency-Key",
+                "X-XSRF-TOKEN", "If-Match"));
+        configuration.setExposedHeaders(List.of("Retry-After", "Idempotency-Replayed", "Location", "ETag"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", configuration);
         return source;
