@@ -24,7 +24,8 @@ async function waitForFigure(page, testId, value) {
 
 export async function logIn(g, username, password) {
   const { page } = g;
-  await page.goto('/login');
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Log in' }).click();
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password', { exact: false }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -49,7 +50,7 @@ export async function catalogueRendersForAnyone(g) {
   assert.equal(await card(page).getByTestId('price').getAttribute('aria-label'), 'Price 1700');
   assert.match(await card(page).getByTestId('price').textContent(), /1,?700/);
   await accessible(page, 'the store (logged out)');
-  await page.goto('/login');
+  await page.getByRole('link', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Log in' }).waitFor(TIMEOUT);
   await accessible(page, 'the log-in page');
   return [...await screenshots(page, 'login')];
@@ -83,7 +84,7 @@ export async function shopperRedeemsPoints(g) {
   await page.getByRole('tab', { name: 'Points' }).click();
   await page.getByTestId('points-balance').waitFor(TIMEOUT);
   await page.getByRole('table', { name: 'Points history' }).waitFor(TIMEOUT);
-  await page.getByRole('region', { name: 'Balance over time' }).locator('svg').first().waitFor(TIMEOUT);
+  await page.getByRole('region', { name: 'Balance over time' }).locator('.recharts-line-curve').waitFor({ ...TIMEOUT, state: 'attached' });
   const before = await figure(page, 'points-balance');
   await accessible(page, 'the points centre');
   const files = await screenshots(page, 'points');

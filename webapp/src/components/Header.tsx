@@ -61,7 +61,8 @@ export function Header() {
       </Toolbar>
       <Tabs component="nav" aria-label="Pages" value={current} variant="scrollable" scrollButtons={false}
         textColor="inherit" indicatorColor="secondary" sx={{ px: 1 }}>
-        {visible.map((p) => <Tab key={p.path} value={p.path} label={p.label} component={RouterLink} to={p.path} />)}
+        {visible.map((p) => <Tab key={p.path} value={p.path} label={p.label} component={RouterLink} to={p.path}
+          sx={{ opacity: 1, '&.Mui-selected': { fontWeight: 700 } }} />)}
       </Tabs>
     </AppBar>
   );

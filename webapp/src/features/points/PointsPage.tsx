@@ -35,7 +35,7 @@ export function PointsPage() {
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
       <Typography variant="h4" component="h1" sx={{ gridColumn: '1 / -1' }}>Points centre</Typography>
       <Section title="Balance">
         {points.isPending && <Loading label="Loading your points…" />}
@@ -44,9 +44,9 @@ export function PointsPage() {
           <>
             <Typography variant="h3" component="p" data-testid="points-balance">{amount(points.data.balance)}</Typography>
             <Typography color="text.secondary" sx={{ mb: 2 }}>
-              points{points.arriving ? ' · new points are on their way…' : ''}
+              points{points.arriving ? ' · updating…' : ''}
             </Typography>
-            <RedeemForm account={account} />
+            <RedeemForm account={account} balance={points.data.balance} />
           </>
         )}
       </Section>

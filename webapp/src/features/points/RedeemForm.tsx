@@ -17,10 +17,10 @@ function checkAmount(text: string): { ok: true; value: number } | { ok: false; m
 }
 
 /** Spends points, oldest first; a 409 says how many were available. */
-export function RedeemForm({ account }: { account: string }) {
+export function RedeemForm({ account, balance }: { account: string; balance: number }) {
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
-  const redeem = useRedeem(account);
+  const redeem = useRedeem(account, balance);
   const check = checkAmount(text);
 
   const submit = (event: FormEvent) => {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { get, newKey, query, request } from '../../lib/api';
-import { usePointsArrival } from './arrival';
+import { atMost, usePointsArrival } from './arrival';
 
 /** One bucket of points, as GET /points lists it under balance_entries. */
 export interface BalanceEntry {
@@ -42,7 +42,7 @@ export const pointsKey = (account: string) => ['points', account] as const;
 export const HISTORY_PAGE = 10;
 const POLL_MS = 1000;
 
-/** The balance; while points of a purchase are on their way through the projection, polled until they show. */
+/** The balance; while a purchase's or redemption's change is on its way through the projection, polled until it shows. */
 export function usePoints(account: string | undefined) {
   const arrival = usePointsArrival();
   const awaited = account !== undefined ? arrival.awaited(account) : undefined;
@@ -52,17 +52,17 @@ export function usePoints(account: string | undefined) {
     enabled: account !== undefined,
     refetchInterval: (q) => {
       const balance = q.state.data?.balance;
-      return awaited !== undefined && (balance === undefined || balance < awaited) ? POLL_MS : false;
+      return awaited !== undefined && (balance === undefined || !awaited(balance)) ? POLL_MS : false;
     },
   });
   const balance = points.data?.balance;
   const { arrived } = arrival;
   useEffect(() => {
-    if (account !== undefined && awaited !== undefined && balance !== undefined && balance >= awaited) {
+    if (account !== undefined && awaited !== undefined && balance !== undefined && awaited(balance)) {
       arrived(account);
     }
   }, [account, awaited, balance, arrived]);
-  return { ...points, arriving: awaited !== undefined && (balance === undefined || balance < awaited) };
+  return { ...points, arriving: awaited !== undefined && (balance === undefined || !awaited(balance)) };
 }
 
 export function useHistory(account: string | undefined) {
@@ -75,14 +75,20 @@ export function useHistory(account: string | undefined) {
   });
 }
 
-export function useRedeem(account: string) {
+export function useRedeem(account: string, balanceBefore: number | undefined) {
   const client = useQueryClient();
+  const arrival = usePointsArrival();
   return useMutation({
     mutationFn: async (amount: number) => (await request<HistoryItem>('/points', {
       method: 'DELETE',
       body: { account_id: account, amount },
       headers: { 'Idempotency-Key': newKey() },
     })).body,
+    onSuccess: (event) => {
+      if (balanceBefore !== undefined) {
+        arrival.expect(account, atMost(balanceBefore - event.amount));
+      }
+    },
     onSettled: () => client.invalidateQueries({ queryKey: pointsKey(account) }),
   });
 }

@@ -1,17 +1,23 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-/** Points a purchase earned that the balance (a projection of the event stream) does not show yet. */
+/** A balance the read model should reach after a change (it follows the event stream, so it lags). */
+export type Settled = (balance: number) => boolean;
+
+/** The changes made from this page whose effect on the balance has not shown yet. */
 interface Arrival {
-  awaited: (account: string) => number | undefined;
-  expect: (account: string, atLeast: number) => void;
+  awaited: (account: string) => Settled | undefined;
+  expect: (account: string, settled: Settled) => void;
   arrived: (account: string) => void;
 }
 
 const GIVE_UP_MS = 30_000;
 const Context = createContext<Arrival | null>(null);
 
+export const atLeast = (points: number): Settled => (balance) => balance >= points;
+export const atMost = (points: number): Settled => (balance) => balance <= points;
+
 export function PointsArrivalProvider({ children }: { children: ReactNode }) {
-  const [expected, setExpected] = useState<Record<string, { atLeast: number; since: number }>>({});
+  const [expected, setExpected] = useState<Record<string, { settled: Settled; since: number }>>({});
   const arrived = useCallback((account: string) => {
     setExpected((current) => {
       if (!(account in current)) {
@@ -26,9 +32,9 @@ export function PointsArrivalProvider({ children }: { children: ReactNode }) {
     awaited: (account) => {
       const entry = expected[account];
       // polling stops after a while even if the projection lags: the page then shows what it has
-      return entry !== undefined && Date.now() - entry.since < GIVE_UP_MS ? entry.atLeast : undefined;
+      return entry !== undefined && Date.now() - entry.since < GIVE_UP_MS ? entry.settled : undefined;
     },
-    expect: (account, atLeast) => setExpected((current) => ({ ...current, [account]: { atLeast, since: Date.now() } })),
+    expect: (account, settled) => setExpected((current) => ({ ...current, [account]: { settled, since: Date.now() } })),
     arrived,
   }), [expected, arrived]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

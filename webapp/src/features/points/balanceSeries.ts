@@ -13,10 +13,12 @@ export function change(item: HistoryItem): number {
 
 /**
  * The balance after each event, oldest first, walked back from today's balance through the
- * history loaded so far (newest first), so a partial history still charts correctly.
+ * history loaded so far (newest first), so a partial history still charts correctly; the last
+ * point is today's balance.
  */
-export function balanceSeries(current: number, newestFirst: HistoryItem[]): BalancePoint[] {
-  const points: BalancePoint[] = [];
+export function balanceSeries(current: number, newestFirst: HistoryItem[], now: number = Date.now()): BalancePoint[] {
+  // the line runs on to today, so one event still draws a line
+  const points: BalancePoint[] = newestFirst.length === 0 ? [] : [{ time: now, balance: current }];
   let balance = current;
   for (const item of newestFirst) {
     points.push({ time: new Date(item.date_time).getTime(), balance });

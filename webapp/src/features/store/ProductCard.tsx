@@ -11,7 +11,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ApiError, newKey } from '../../lib/api';
 import { amount } from '../../lib/format';
-import { usePointsArrival } from '../points/arrival';
+import { atLeast, usePointsArrival } from '../points/arrival';
 import { checkQuantity, MAX_QUANTITY } from './quantity';
 import { usePurchase, type Product } from './api';
 
@@ -39,7 +39,7 @@ export function ProductCard({ product, user, pointsBefore }: {
       onSuccess: (result) => {
         setRetryKey(undefined);
         if (result.points > 0 && pointsBefore !== undefined) {
-          arrival.expect(user, pointsBefore + result.points);
+          arrival.expect(user, atLeast(pointsBefore + result.points));
         }
       },
       // only an unknown outcome keeps its key: the retry then settles that very purchase

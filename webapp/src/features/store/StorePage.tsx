@@ -23,7 +23,7 @@ export function StorePage() {
       {products.isSuccess && products.data.length > 0 && (
         <Box component="ul" aria-label="Unicorns for sale" sx={{
           listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 2,
-          gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' },
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' },
         }}>
           {products.data.map((product) => (
             <li key={product.id}>
