@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.campaign.application.CampaignJson;
 import com.unicornstore.campaign.domain.Campaign;
 import com.unicornstore.campaign.domain.Evaluation;
+import com.unicornstore.platform.web.EntityTags;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
 
 /** The replies of the campaign routes, as plain maps and JSON trees any caller can use. */
 public final class CampaignReplies {
 
-    public ObjectNode document(Campaign campaign) {
+    /** The campaign's document; its version becomes the answer's ETag. */
+    public ObjectNode document(Campaign campaign, Exchange exchange) {
+        EntityTags.answerVersion(exchange, campaign.version());
         return CampaignJson.toDocument(campaign);
     }
 

@@ -13,10 +13,11 @@ public class CampaignRestRoutes extends RouteBuilder {
                     .produces("application/json").to("direct:campaign.list")
                 .post().id("campaign.http-create").description("Creates a campaign: 201; 409 when the client has one of that name")
                     .consumes("application/json").produces("application/json").to("direct:campaign.create")
-                .get("/{campaign_name}").id("campaign.http-get").description("One campaign (?client=); 404 when unknown")
+                .get("/{campaign_name}").id("campaign.http-get").description("One campaign (?client=), ETag \"<version>\"; 404 when unknown")
                     .produces("application/json").to("direct:campaign.get")
                 .patch("/{campaign_name}").id("campaign.http-change")
-                    .description("Merge-patches rules, status, window, priority, cap or description (?client=)")
+                    .description("Merge-patches rules, status, window, priority, cap or description (?client=); with "
+                            + "If-Match: \"<version>\", 412 precondition-failed (current_version) when it changed since")
                     .consumes("application/json").produces("application/json").to("direct:campaign.change")
                 .delete("/{campaign_name}").id("campaign.http-delete").description("Deletes a campaign (?client=): 204; 404 when unknown")
                     .to("direct:campaign.delete")

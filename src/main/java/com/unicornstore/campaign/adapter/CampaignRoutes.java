@@ -1,5 +1,6 @@
 package com.unicornstore.campaign.adapter;
 
+import com.unicornstore.platform.web.EntityTags;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -9,6 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
 public class CampaignRoutes extends RouteBuilder {
 
     private static final String CLIENT_AND_NAME = "${header.client}, ${header.campaign_name}";
+    /** The versions a PATCH's If-Match accepts (none: any). */
+    private static final String EXPECTED_VERSIONS = "campaignExpectedVersions";
 
     @Override
     public void configure() {
@@ -39,7 +42,8 @@ public class CampaignRoutes extends RouteBuilder {
 
         from("direct:campaign.change").routeId("campaign.change")
                 .bean("jsonBodies", "readObject")
-                .bean("changingCampaign", "change(" + CLIENT_AND_NAME + ", ${body})")
+                .setProperty(EXPECTED_VERSIONS, method(EntityTags.class, "expectedVersions"))
+                .bean("changingCampaign", "change(" + CLIENT_AND_NAME + ", ${body}, ${exchangeProperty." + EXPECTED_VERSIONS + "})")
                 .bean(CampaignReplies.class, "document")
                 .bean("jsonResponses", "ok");
 

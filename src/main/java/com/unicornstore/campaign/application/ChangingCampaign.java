@@ -11,11 +11,14 @@ import com.unicornstore.platform.domain.Rejection.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a JSON merge patch (RFC 7396) to a campaign: any of rules, status, window, priority, cap
  * and description; null removes an optional field. The result is validated in full and written
- * only if nobody changed the campaign meanwhile (re-applied to the newer version otherwise).
+ * only if nobody changed the campaign meanwhile. With the versions the editor read (If-Match), a
+ * campaign changed since is refused (412, nothing written); without them the patch is re-applied
+ * to the newer version.
  */
 public final class ChangingCampaign {
 
@@ -30,11 +33,19 @@ public final class ChangingCampaign {
     }
 
     public Campaign change(String client, String name, ObjectNode patch) {
+        return change(client, name, patch, null);
+    }
+
+    /** As {@link #change(String, String, ObjectNode)}, only onto one of {@code expectedVersions} when they are given. */
+    public Campaign change(String client, String name, ObjectNode patch, Set<Long> expectedVersions) {
         Identifiers.require("client", client);
         Identifiers.require("campaign_name", name);
         refuseKeyChanges(client, name, patch);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Campaign current = store.find(client, name).orElseThrow(() -> CampaignRejections.unknown(client, name));
+            if (expectedVersions != null && !expectedVersions.contains(current.version())) {
+                throw CampaignRejections.changedSince(client, name, current.version());
+            }
             ObjectNode document = CampaignJson.toDocument(current);
             patch.fields().forEachRemaining(field -> apply(document, field));
             validation.check(document);

@@ -21,6 +21,14 @@ public final class CampaignRejections {
                 + max + " campaigns, the most one client may have (unicorn.campaigns.max-per-client); delete one first.");
     }
 
+    /** The campaign is no longer the version the editor read (If-Match): nothing was changed. */
+    public static Rejection changedSince(String client, String name, long currentVersion) {
+        return new Rejection(Rejection.Kind.PRECONDITION_FAILED, "precondition-failed", "Campaign '" + name
+                + "' of client '" + client + "' changed since you read it; it is at version " + currentVersion
+                + " now. Read it again and apply your change to that version.", java.util.List.of(),
+                java.util.Map.of("current_version", currentVersion));
+    }
+
     public static Rejection changedConcurrently(String client, String name) {
         return new Rejection(Rejection.Kind.CONFLICT, "campaign-changed-concurrently",
                 "Campaign '" + name + "' of client '" + client + "' kept changing while this change was applied; retry.");

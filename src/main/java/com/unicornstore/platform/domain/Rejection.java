@@ -10,7 +10,7 @@ import java.util.Map;
 public class Rejection extends RuntimeException {
 
     /** What sort of refusal this is; it decides the status, never the wording. */
-    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, UNSUPPORTED_MEDIA_TYPE }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, UNPROCESSABLE, UNSUPPORTED_MEDIA_TYPE }
 
     private final Kind kind;
     private final String code;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Writes a route's result as the JSON response of an HTTP exchange, with the status it deserves. */
+/** Writes a route's result as the JSON response of an HTTP exchange, with the status it deserves (and its ETag, {@link EntityTags}). */
 public final class JsonResponses {
 
     private final ObjectMapper json;
@@ -41,6 +41,10 @@ public final class JsonResponses {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        Long version = exchange.getProperty(EntityTags.PROPERTY, Long.class);
+        if (version != null) {
+            message.setHeader("ETag", EntityTags.of(version));
+        }
         message.setBody(json.writeValueAsString(body));
     }
 }

@@ -81,6 +81,7 @@ public final class ProblemMapper {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case UNPROCESSABLE -> 422;
         };
@@ -100,6 +101,7 @@ public final class ProblemMapper {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             default -> "Error";
