@@ -77,8 +77,12 @@ export async function screenshots(page, name) {
   const files = [];
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    // two animation frames: the layout after the resize has been painted
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // from the top (a sticky header is drawn where the page was scrolled), after two animation
+    // frames: the layout after the resize has been painted
+    await page.evaluate(() => new Promise((done) => {
+      window.scrollTo(0, 0);
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    }));
     const file = join(dir, `${name}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     files.push(file);
