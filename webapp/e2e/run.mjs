@@ -14,6 +14,7 @@ const STORY = [
   s.failedPurchaseShowsItsReason,
   s.shopperSeesPurchases,
   s.operatorEditsACampaign,
+  s.operatorSeesAConflictingEdit,
 ];
 
 // E2E_SKIP=name,name leaves scenarios out while developing; the build never sets it

@@ -187,3 +187,35 @@ export async function operatorEditsACampaign(g) {
   await (await dryRun(page)).filter({ hasText: 'would earn 170 points' }).waitFor(TIMEOUT);
   return files;
 }
+
+/** Someone else saves the campaign while the operator edits it: the save is a 412, the edits stay, the newer version is offered. */
+export async function operatorSeesAConflictingEdit(g) {
+  const { page } = g;
+  g.expect(412, /^\/campaigns\/1$/);
+  const { version: _version, ...document } = await page.evaluate(async () =>
+    (await fetch('/campaigns/1?client=UnicornStore', { headers: { Accept: 'application/json' } })).json());
+  const mine = structuredClone(document);
+  mine.rules[0].action.formula = '$.amount/8';
+  await replaceEditorText(page, JSON.stringify(mine, null, 2));
+
+  const elsewhere = await page.evaluate(async () => {
+    const current = await fetch('/campaigns/1?client=UnicornStore', { headers: { Accept: 'application/json' } });
+    const xsrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.substring(11) ?? '';
+    const saved = await fetch('/campaigns/1?client=UnicornStore', {
+      method: 'PATCH',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag'), 'X-XSRF-TOKEN': decodeURIComponent(xsrf) },
+      body: JSON.stringify({ description: 'changed in another tab' }),
+    });
+    return saved.status;
+  });
+  assert.equal(elsewhere, 200, 'the other tab saves first');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  const conflict = page.getByTestId('conflict');
+  await conflict.filter({ hasText: 'Someone saved this campaign after you opened it' }).waitFor(TIMEOUT);
+  await page.getByLabel('The newer version').filter({ hasText: 'changed in another tab' }).waitFor(TIMEOUT);
+  assert.match(await page.getByRole('textbox', { name: 'Campaign 1 as JSON' }).textContent(), /\$\.amount\/8/, 'my edits are kept');
+  await page.getByRole('button', { name: 'Load the newer version' }).click();
+  await page.getByRole('textbox', { name: 'Campaign 1 as JSON' }).filter({ hasText: 'changed in another tab' }).waitFor(TIMEOUT);
+  return [];
+}
