@@ -83,6 +83,10 @@ export async function shopperRedeemsPoints(g) {
   const { page } = g;
   await page.getByRole('tab', { name: 'Points' }).click();
   await page.getByTestId('points-balance').waitFor(TIMEOUT);
+  // a deep link: the platform answers a page's path with index.html, and the session holds
+  await page.reload();
+  await page.getByTestId('points-balance').waitFor(TIMEOUT);
+  assert.equal(new URL(page.url()).pathname, '/points-centre');
   await page.getByRole('table', { name: 'Points history' }).waitFor(TIMEOUT);
   await page.getByRole('region', { name: 'Balance over time' }).locator('.recharts-line-curve').waitFor({ ...TIMEOUT, state: 'attached' });
   const before = await figure(page, 'points-balance');
