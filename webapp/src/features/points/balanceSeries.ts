@@ -24,5 +24,9 @@ export function balanceSeries(current: number, newestFirst: HistoryItem[], now: 
     points.push({ time: new Date(item.date_time).getTime(), balance });
     balance -= change(item);
   }
+  if (newestFirst.length > 0) {
+    // the balance before the oldest event loaded, so the first step rises from it
+    points.push({ time: new Date(newestFirst[newestFirst.length - 1].date_time).getTime(), balance });
+  }
   return points.reverse();
 }
