@@ -89,9 +89,13 @@ public final class Api {
             credentials.forEach(request::header);
         }
         headers.forEach(request::header);
+        return call(http, request.timeout(Duration.ofSeconds(30)).build());
+    }
+
+    /** Sends one request and reads the whole answer; shared with {@link WebSession}. */
+    static Response call(HttpClient http, HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body(), response);
         } catch (IOException e) {

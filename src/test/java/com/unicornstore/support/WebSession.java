@@ -1,12 +1,9 @@
 package com.unicornstore.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,17 +58,9 @@ public final class WebSession {
             request.header("X-XSRF-TOKEN", cookies.get(TOKEN_COOKIE));
         }
         headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").forEach(this::keep);
-            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Api.Response response = Api.call(http, request.build());
+        response.raw().headers().allValues("Set-Cookie").forEach(this::keep);
+        return response;
     }
 
     public String cookie(String name) {

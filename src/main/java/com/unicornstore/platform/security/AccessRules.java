@@ -65,6 +65,7 @@ public final class AccessRules {
                 scoped(HttpMethod.POST, "/purchase/*/refund", PURCHASES_REFUND, OPERATOR),
                 shoppersAnd(HttpMethod.POST, "/purchase", PURCHASES_WRITE),
                 shoppersAnd(HttpMethod.GET, "/purchase/*", PURCHASES_WRITE, PURCHASES_REFUND, OPERATOR),
+                shoppersAnd(HttpMethod.GET, "/purchases", PURCHASES_WRITE, PURCHASES_REFUND, OPERATOR),
                 scoped(HttpMethod.POST, "/campaigns/*/evaluate", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
                 scoped(HttpMethod.GET, "/campaigns", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
                 scoped(HttpMethod.GET, "/campaigns/*", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),

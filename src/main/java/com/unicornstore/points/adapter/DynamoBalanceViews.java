@@ -8,7 +8,6 @@ import static com.unicornstore.platform.aws.Attributes.n;
 import static com.unicornstore.platform.aws.Attributes.number;
 import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.string;
-import static com.unicornstore.platform.aws.Attributes.time;
 
 import com.unicornstore.points.domain.BalanceEntry;
 import com.unicornstore.points.domain.BalanceView;
@@ -27,12 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The balance read model (table {@code unicorn.tables.point-balances}, key account_id): one item
  * per account with its entries, the sequence of the last event applied, and the earliest pending
  * expiry in epoch milliseconds ({@code next_expiry}, with its index shard) for the expiry job.
+ * The projection rewrites the item whole, so its entries are packed into one string ({@code
+ * packed_entries}, rows [lot id, issued at, expires at, remaining, last updated, 1 when its expiry is
+ * recorded else 0], times ISO-8601 as before); views stored as a list of maps ({@code entries}) are
+ * still read. Attributes beyond these are ignored.
  */
 public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates {
 
     /** Sparse index of views with a pending expiry: partition {@code expiry_shard}, sort {@code next_expiry}. */
     public static final String DUE_INDEX = "due-by-expiry";
     static final int SHARDS = 8;
+    private static final String PACKED_ENTRIES = "packed_entries";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -83,7 +87,7 @@ public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates 
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("account_id", s(view.accountId()));
         item.put("applied_seq", n(view.appliedSequence()));
-        item.put("entries", AttributeValue.fromL(view.entries().stream().map(DynamoBalanceViews::entry).toList()));
+        item.put(PACKED_ENTRIES, s(PackedRows.pack(view.entries().stream().map(DynamoBalanceViews::entry).toList())));
         Instant next = view.nextExpiry();
         if (next != null) {
             item.put("next_expiry", n(next.toEpochMilli()));
@@ -93,20 +97,20 @@ public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates 
     }
 
     static BalanceView fromItem(Map<String, AttributeValue> item) {
-        List<BalanceEntry> entries = item.get("entries").l().stream().map(AttributeValue::m)
-                .map(e -> new BalanceEntry(string(e, "lot_id"), instant(e, "issued_at"), instant(e, "expires_at"),
-                        number(e, "remaining"), instant(e, "last_updated"), e.get("expired").bool()))
-                .toList();
+        List<BalanceEntry> entries = item.containsKey(PACKED_ENTRIES)
+                ? PackedRows.unpack(string(item, PACKED_ENTRIES)).stream()
+                        .map(e -> new BalanceEntry(e.string(0), Instant.parse(e.string(1)), Instant.parse(e.string(2)),
+                                e.number(3), Instant.parse(e.string(4)), e.number(5) == 1))
+                        .toList()
+                : item.get("entries").l().stream().map(AttributeValue::m)
+                        .map(e -> new BalanceEntry(string(e, "lot_id"), instant(e, "issued_at"), instant(e, "expires_at"),
+                                number(e, "remaining"), instant(e, "last_updated"), e.get("expired").bool()))
+                        .toList();
         return new BalanceView(string(item, "account_id"), number(item, "applied_seq"), entries);
     }
 
-    private static AttributeValue entry(BalanceEntry entry) {
-        return AttributeValue.fromM(Map.of(
-                "lot_id", s(entry.lotId()),
-                "issued_at", time(entry.issuedAt()),
-                "expires_at", time(entry.expiresAt()),
-                "remaining", n(entry.remaining()),
-                "last_updated", time(entry.lastUpdated()),
-                "expired", AttributeValue.fromBool(entry.expiryRecorded())));
+    private static List<Object> entry(BalanceEntry entry) {
+        return List.of(entry.lotId(), entry.issuedAt().toString(), entry.expiresAt().toString(), entry.remaining(),
+                entry.lastUpdated().toString(), entry.expiryRecorded() ? 1L : 0L);
     }
 }

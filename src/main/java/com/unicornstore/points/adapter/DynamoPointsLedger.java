@@ -9,6 +9,7 @@ import com.unicornstore.points.domain.PurchaseRecords;
 import com.unicornstore.points.domain.StoredEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -33,6 +35,8 @@ public final class DynamoPointsLedger implements PointsLedger {
 
     /** The event's identity in its stored item (see {@link EventItems}). */
     private static final String EVENT_ID = "event_id";
+    /** BatchGetItem's limit on keys per call. */
+    private static final int MAX_BATCH_GET = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -64,7 +68,7 @@ public final class DynamoPointsLedger implements PointsLedger {
                 .orElseGet(() -> snapshots.empty(accountId));
         Set<String> legacyRevoked = new HashSet<>(snapshot.map(SnapshotItems.Restored::legacyRevoked).orElse(Set.of()));
         long fromVersion = account.version();
-        for (StoredEvent stored : events(accountId, account.version() + 1, Long.MAX_VALUE)) {
+        for (StoredEvent stored : tail(accountId, account.version())) {
             if (!stored.isReadable()) {
                 throw new IllegalStateException("account " + accountId + " has an unreadable event: "
                         + stored.unreadableBecause());
@@ -107,8 +111,52 @@ public final class DynamoPointsLedger implements PointsLedger {
             next.apply(event);
         }
         cache.put(next);
-        snapshots.considerAfterAppend(next);
+        snapshots.considerAfterAppend(next, account.version());
         return next.copy();
+    }
+
+    /**
+     * The events after {@code version}, read by key: an account's sequences have no gaps (each is
+     * appended only onto the one before), so its head is just before the first sequence not found.
+     * One call covers a snapshot interval and one more, so a current snapshot's tail takes one call.
+     * A Query would decide the same, but moto's walks and sorts every event of the table, so a cold
+     * load would cost more the older the account and the larger the table.
+     */
+    private List<StoredEvent> tail(String accountId, long version) {
+        int batch = Math.min(MAX_BATCH_GET, snapshots.every() + 1);
+        List<StoredEvent> events = new ArrayList<>();
+        long from = version + 1;
+        while (true) {
+            Map<Long, StoredEvent> found = byKey(accountId, from, from + batch - 1);
+            long sequence = from;
+            for (; found.containsKey(sequence); sequence++) {
+                events.add(found.get(sequence));
+            }
+            if (sequence < from + batch) {
+                return events;
+            }
+            from = sequence;
+        }
+    }
+
+    private Map<Long, StoredEvent> byKey(String accountId, long from, long to) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (long sequence = from; sequence <= to; sequence++) {
+            keys.add(Map.of(EventItems.ACCOUNT, Attributes.s(accountId), EventItems.SEQUENCE, Attributes.n(sequence)));
+        }
+        Map<Long, StoredEvent> found = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!pending.isEmpty()) {
+            Map<String, KeysAndAttributes> request = pending;
+            var answer = dynamo.batchGetItem(b -> b.requestItems(request));
+            answer.responses().getOrDefault(table, List.of()).forEach(item -> {
+                StoredEvent stored = EventItems.fromItem(item);
+                found.put(stored.sequence(), stored);
+            });
+            pending = answer.unprocessedKeys();
+        }
+        return found;
     }
 
     /** The event found at the sequence is this very event (same event id): the write was ours. */

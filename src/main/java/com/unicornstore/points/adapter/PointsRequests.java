@@ -3,6 +3,7 @@ package com.unicornstore.points.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.PageSize;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.domain.Rejection.Violation;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
@@ -19,9 +20,6 @@ import org.apache.camel.Header;
 
 /** Reads and checks what clients send to the points API, naming every bad field; nothing is changed on refusal. */
 public final class PointsRequests {
-
-    static final int DEFAULT_PAGE = 20;
-    static final int MAX_PAGE = 100;
 
     private final JsonBodies bodies;
 
@@ -51,18 +49,7 @@ public final class PointsRequests {
     }
 
     public int limit(@Header("limit") String limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_PAGE) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        throw Rejection.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        return PageSize.of(limit);
     }
 
     /** The fields both write operations take. */

@@ -10,7 +10,7 @@ import com.unicornstore.points.domain.Lot;
 import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.RecentCommand;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,16 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The stored shape of account snapshots (table {@code unicorn.tables.point-snapshots}, key account_id).
- * Schema 2 ({@code schema_version} 2) is kept small, since it is read on every cold load: {@code lots}
- * as maps {@code i} (lot id), {@code t} (first issue, epoch ms), {@code e} (expiry, epoch ms),
- * {@code r} (remaining), {@code c} (correlation id, schema-1 lots only); {@code recent} as maps
- * {@code k} (command key), {@code s} (sequence), {@code l} and {@code a} (an issue's lot and amount).
- * Schema 1 (no {@code schema_version}) held one lot per issue with ISO times, and the set of
- * revoked correlation ids, which is handed back as {@link Restored#legacyRevoked()} for migration.
+ * Schema 3 ({@code schema_version} 3) is what is written: read on every cold load and rewritten every
+ * few events, it packs {@code lots} and {@code recent} into one string each ({@link PackedRows}), since
+ * moto's cost, and DynamoDB's, grows with the number of values more than with bytes. A lot is the row
+ * [lot id, first issue (epoch ms), expiry (epoch ms), remaining, correlation id (schema-1 lots only, else
+ * null)]; a recent command [command key, sequence, amount, an issue's lot or null]. Schema 2 held the
+ * same fields as lists of maps ({@code i, t, e, r, c} and {@code k, s, l, a}). Schema 1 (no {@code
+ * schema_version}) held one lot per issue with ISO times, and the set of revoked correlation ids,
+ * which is handed back as {@link Restored#legacyRevoked()} for migration. Attributes beyond these
+ * are ignored.
  */
 final class SnapshotItems {
 
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
+    private static final int LISTS_OF_MAPS = 2;
 
     /** A snapshot read back: the account, and the revocations a schema-1 snapshot kept in it. */
     record Restored(PointsAccount account, Set<String> legacyRevoked) {}
@@ -40,8 +44,8 @@ final class SnapshotItems {
                 "account_id", s(account.accountId()),
                 "version", n(account.version()),
                 "schema_version", n(SCHEMA_VERSION),
-                "lots", AttributeValue.fromL(account.lots().stream().map(SnapshotItems::lot).toList()),
-                "recent", AttributeValue.fromL(account.recentCommands().stream().map(SnapshotItems::recent).toList()));
+                "lots", s(PackedRows.pack(account.lots().stream().map(SnapshotItems::lot).toList())),
+                "recent", s(PackedRows.pack(account.recentCommands().stream().map(SnapshotItems::recent).toList())));
     }
 
     static Restored fromItem(Map<String, AttributeValue> item, int rememberedCommands) {
@@ -52,18 +56,37 @@ final class SnapshotItems {
                     rememberedCommands), legacyRevoked(item));
         }
         long schema = number(item, "schema_version");
-        if (schema != SCHEMA_VERSION) {
+        if (schema != SCHEMA_VERSION && schema != LISTS_OF_MAPS) {
             throw new IllegalArgumentException("unknown snapshot schema_version " + schema);
         }
-        List<Lot> lots = item.get("lots").l().stream().map(AttributeValue::m)
+        boolean packed = schema == SCHEMA_VERSION;
+        return new Restored(PointsAccount.restore(accountId, version, packed ? packedLots(item) : mappedLots(item),
+                packed ? packedRecent(item) : mappedRecent(item), rememberedCommands), Set.of());
+    }
+
+    private static List<Lot> packedLots(Map<String, AttributeValue> item) {
+        return PackedRows.unpack(string(item, "lots")).stream().map(lot -> new Lot(lot.string(0),
+                Instant.ofEpochMilli(lot.number(1)), Instant.ofEpochMilli(lot.number(2)), lot.number(3),
+                lot.optionalString(4))).toList();
+    }
+
+    private static List<RecentCommand> packedRecent(Map<String, AttributeValue> item) {
+        return PackedRows.unpack(string(item, "recent")).stream().map(command -> new RecentCommand(
+                command.string(0), command.number(1), command.optionalString(3), command.number(2))).toList();
+    }
+
+    private static List<Lot> mappedLots(Map<String, AttributeValue> item) {
+        return item.get("lots").l().stream().map(AttributeValue::m)
                 .map(lot -> new Lot(string(lot, "i"), millis(lot, "t"), millis(lot, "e"), number(lot, "r"),
                         lot.containsKey("c") ? string(lot, "c") : null))
                 .toList();
-        List<RecentCommand> recent = item.get("recent").l().stream().map(AttributeValue::m)
+    }
+
+    private static List<RecentCommand> mappedRecent(Map<String, AttributeValue> item) {
+        return item.get("recent").l().stream().map(AttributeValue::m)
                 .map(command -> new RecentCommand(string(command, "k"), number(command, "s"),
                         command.containsKey("l") ? string(command, "l") : null, number(command, "a")))
                 .toList();
-        return new Restored(PointsAccount.restore(accountId, version, lots, recent, rememberedCommands), Set.of());
     }
 
     private static List<Lot> legacyLots(Map<String, AttributeValue> item) {
@@ -82,26 +105,12 @@ final class SnapshotItems {
         return Instant.ofEpochMilli(number(map, name));
     }
 
-    private static AttributeValue lot(Lot lot) {
-        Map<String, AttributeValue> map = new HashMap<>();
-        map.put("i", s(lot.id()));
-        map.put("t", n(lot.issuedAt().toEpochMilli()));
-        map.put("e", n(lot.expiresAt().toEpochMilli()));
-        map.put("r", n(lot.remaining()));
-        if (lot.correlationId() != null) {
-            map.put("c", s(lot.correlationId()));
-        }
-        return AttributeValue.fromM(map);
+    private static List<Object> lot(Lot lot) {
+        return Arrays.asList(lot.id(), lot.issuedAt().toEpochMilli(), lot.expiresAt().toEpochMilli(), lot.remaining(),
+                lot.correlationId());
     }
 
-    private static AttributeValue recent(RecentCommand command) {
-        Map<String, AttributeValue> map = new HashMap<>();
-        map.put("k", s(command.key()));
-        map.put("s", n(command.sequence()));
-        map.put("a", n(command.amount()));
-        if (command.lotId() != null) {
-            map.put("l", s(command.lotId()));
-        }
-        return AttributeValue.fromM(map);
+    private static List<Object> recent(RecentCommand command) {
+        return Arrays.asList(command.key(), command.sequence(), command.amount(), command.lotId());
     }
 }

@@ -46,6 +46,11 @@ public final class Snapshots implements AutoCloseable {
         background.shutdown();
     }
 
+    /** A snapshot is written every this many events. */
+    int every() {
+        return every;
+    }
+
     /** The latest snapshot, upcast when it was stored in an older shape. */
     Optional<SnapshotItems.Restored> read(String accountId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
@@ -63,8 +68,9 @@ public final class Snapshots implements AutoCloseable {
         return PointsAccount.empty(accountId, rememberedCommands);
     }
 
-    void considerAfterAppend(PointsAccount account) {
-        if (account.version() % every == 0) {
+    /** After an append from {@code previousVersion}: a snapshot whenever it crossed a multiple of {@code every}. */
+    void considerAfterAppend(PointsAccount account, long previousVersion) {
+        if (account.version() / every > previousVersion / every) {
             writeLater(account);
         }
     }

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * Purchases in the purchases table (key {@code purchase_id}). A PENDING purchase carries
  * {@code pending_shard} and {@code deadline} (epoch millis: created plus the saga lease), the keys
  * of the sparse index {@value #PENDING_INDEX}, and loses them when it ends, so recovery finds the
- * purchases whose saga never began with a few queries instead of a scan.
+ * purchases whose saga never began with a few queries instead of a scan. Every purchase is in the
+ * index {@value UserPurchases#INDEX} (user, creation time) for {@code GET /purchases}.
  */
 public final class DynamoDbPurchases implements Purchases {
 
@@ -46,6 +47,7 @@ public final class DynamoDbPurchases implements Purchases {
     private final Duration sagaLease;
     private final Clock clock;
     private final PurchaseRefundWrites refunds;
+    private final UserPurchases byUser;
 
     public DynamoDbPurchases(DynamoDbClient dynamo, String table, Duration sagaLease, Clock clock) {
         this.dynamo = dynamo;
@@ -53,6 +55,7 @@ public final class DynamoDbPurchases implements Purchases {
         this.sagaLease = sagaLease;
         this.clock = clock;
         this.refunds = new PurchaseRefundWrites(dynamo, table);
+        this.byUser = new UserPurchases(dynamo, table);
     }
 
     @Override
@@ -65,7 +68,7 @@ public final class DynamoDbPurchases implements Purchases {
         item.put("status", s(purchase.status().name()));
         item.put("total", n(purchase.total()));
         item.put("points", n(purchase.points()));
-        item.put("created_at", s(purchase.createdAt().toString()));
+        item.put("created_at", s(UserPurchases.sortable(purchase.createdAt())));
         item.put("pending_shard", s(IndexShards.of(purchase.id(), SHARDS)));
         item.put("deadline", n(purchase.createdAt().plus(sagaLease).toEpochMilli()));
         // unique per call: the SDK's retry of this very put carries it, a client's retry (same key) does not
@@ -201,7 +204,12 @@ public final class DynamoDbPurchases implements Purchases {
         return Optional.of(purchase(item));
     }
 
-    private static Purchase purchase(Map<String, AttributeValue> item) {
+    @Override
+    public Page byUser(String userId, int limit, String cursor) {
+        return byUser.page(userId, limit, cursor, DynamoDbPurchases::purchase);
+    }
+
+    static Purchase purchase(Map<String, AttributeValue> item) {
         return new Purchase(
                 item.get("purchase_id").s(),
                 new PurchaseOrder(item.get("user_id").s(), item.get("product_id").s(),

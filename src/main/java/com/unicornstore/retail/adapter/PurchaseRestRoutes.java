@@ -14,5 +14,11 @@ public class PurchaseRestRoutes extends RouteBuilder {
                     .produces("application/json").to("direct:retail.get-purchase")
                 .post("/{id}/refund").id("retail.http-refund").description("Refunds a COMPLETED purchase within the refund window, as a saga; idempotent")
                     .produces("application/json").to("direct:retail.refund");
+
+        rest("/purchases").description("A shopper's purchases")
+                .get().id("retail.http-list-purchases").description("{items, next_cursor}: a shopper's purchases, newest "
+                        + "first, each as GET /purchase/{id} shows it; ?user_id= (a shopper's own only), ?limit= 1-100 "
+                        + "(20), ?cursor= the next page")
+                    .produces("application/json").to("direct:retail.list-purchases");
     }
 }

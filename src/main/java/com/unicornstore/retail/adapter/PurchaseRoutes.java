@@ -33,6 +33,10 @@ public class PurchaseRoutes extends RouteBuilder {
                 .bean(PurchaseViews.class, "find")
                 .bean("jsonResponses", "ok");
 
+        from("direct:retail.list-purchases").routeId("retail.list-purchases")
+                .bean(PurchaseListings.class, "page")
+                .bean("jsonResponses", "ok");
+
         // a refund is a saga of its own (RefundSagaRoutes); 202 while its completion is still retried
         from("direct:retail.refund").routeId("retail.refund")
                 .bean(PurchaseSteps.class, "purchaseId")

@@ -36,6 +36,18 @@ public final class PurchaseViews {
     }
 
     public Map<String, Object> view(Purchase purchase) {
+        return view(purchase, purchase.sagaId() == null ? Optional.empty() : sagas.find(purchase.sagaId()));
+    }
+
+    /** Many purchases, their sagas read in one batch. */
+    public List<Map<String, Object>> viewAll(List<Purchase> purchases) {
+        Map<String, SagaRecord> found = sagas.findAll(purchases.stream().map(Purchase::sagaId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return purchases.stream().map(purchase -> view(purchase,
+                Optional.ofNullable(purchase.sagaId() == null ? null : found.get(purchase.sagaId())))).toList();
+    }
+
+    private Map<String, Object> view(Purchase purchase, Optional<SagaRecord> saga) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("purchase_id", purchase.id());
         view.put("status", purchase.status().name());
@@ -48,7 +60,7 @@ public final class PurchaseViews {
             view.put("reason", purchase.reason());
         }
         view.put("created_at", purchase.createdAt().toString());
-        view.put("steps", steps(purchase.sagaId() == null ? Optional.empty() : sagas.find(purchase.sagaId())));
+        view.put("steps", steps(saga));
         if (purchase.refund() != null) {
             view.put("refund", Map.of("amount", purchase.refund().amount(), "quantity", purchase.refund().quantity(),
                     "points_revoked", purchase.refund().pointsRevoked(),

@@ -77,6 +77,11 @@ public class RetailConfiguration {
     }
 
     @Bean
+    PurchaseListings purchaseListings(Purchases purchases, PurchaseViews views) {
+        return new PurchaseListings(purchases, views);
+    }
+
+    @Bean
     RefundingPurchase refundingPurchase(Purchases purchases, Inventory inventory, Wallets wallets,
             ProducerTemplate producer, @Value("${unicorn.retail.refund-window}") Duration refundWindow) {
         return new RefundingPurchase(purchases, inventory, wallets, new CamelLoyaltyPoints(producer),
@@ -129,7 +134,8 @@ public class RetailConfiguration {
     TableSpec purchasesTable(AwsResourceNames names) {
         return TableSpec.of(names.tables().purchases(), Key.string("purchase_id"))
                 .withIndex(new TableSpec.Index(DynamoDbPurchases.PENDING_INDEX, Key.string("pending_shard"),
-                        Key.number("deadline")));
+                        Key.number("deadline")))
+                .withIndex(new TableSpec.Index(UserPurchases.INDEX, Key.string("user_id"), Key.string("created_at")));
     }
 
     @Bean

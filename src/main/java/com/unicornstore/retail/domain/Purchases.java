@@ -48,4 +48,10 @@ public interface Purchases {
     boolean refunded(String purchaseId, String sagaId, Refund refund);
 
     Optional<Purchase> find(String purchaseId);
+
+    /** A page of one shopper's purchases, newest first, from {@code cursor} (null: the newest) on. */
+    Page byUser(String userId, int limit, String cursor);
+
+    /** Purchases, and where the next page starts (null when this is the last). */
+    record Page(List<Purchase> items, String nextCursor) {}
 }

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -177,6 +179,27 @@ public final class DynamoDbSagaLog implements SagaLog {
     public Optional<SagaRecord> find(String sagaId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(sagaId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SagaItems.record(item));
+    }
+
+    /** One BatchGetItem per 100 sagas (plus a resend of any keys DynamoDB left unprocessed); consistent reads. */
+    @Override
+    public Map<String, SagaRecord> findAll(Set<String> sagaIds) {
+        Map<String, SagaRecord> found = new HashMap<>();
+        List<String> ids = List.copyOf(sagaIds);
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .map(DynamoDbSagaLog::key).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(item.get("saga_id").s(), SagaItems.record(item)));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
     }
 
     @Override

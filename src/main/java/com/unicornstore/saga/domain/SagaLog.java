@@ -1,7 +1,9 @@
 package com.unicornstore.saga.domain;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +83,13 @@ public interface SagaLog {
     void recordFailure(String sagaId, int attempts, String error, int stepsDone);
 
     Optional<SagaRecord> find(String sagaId);
+
+    /** The records of those of {@code sagaIds} that have one, by id (a log may read them in batches). */
+    default Map<String, SagaRecord> findAll(Set<String> sagaIds) {
+        Map<String, SagaRecord> found = new HashMap<>();
+        sagaIds.forEach(id -> find(id).ifPresent(record -> found.put(id, record)));
+        return found;
+    }
 
     /**
      * Records a saga that never got a record as COMPENSATED with no steps, so that it can no longer

@@ -97,7 +97,7 @@ class PointsCallCountIT {
 
         assertThat(loaded[0].version()).isEqualTo(130);
         assertThat(loaded[0].balanceAt(java.time.Instant.now())).isEqualTo(130);
-        assertThat(calls).isEqualTo(Map.of("DynamoDb.GetItem", 1L, "DynamoDb.Query", 1L));
+        assertThat(calls).isEqualTo(Map.of("DynamoDb.GetItem", 1L, "DynamoDb.BatchGetItem", 1L));
     }
 
     private Map<String, Long> callsOf(Runnable operation) {

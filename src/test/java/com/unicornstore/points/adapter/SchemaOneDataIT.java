@@ -96,7 +96,7 @@ class SchemaOneDataIT extends PointsClient {
 
         Map<String, AttributeValue> snapshot = dynamo.getItem(b -> b.tableName(names.tables().pointSnapshots())
                 .key(Map.of("account_id", s("legacy")))).item();
-        assertThat(snapshot.get("schema_version").n()).isEqualTo("2");
+        assertThat(snapshot.get("schema_version").n()).isEqualTo(String.valueOf(SnapshotItems.SCHEMA_VERSION));
         assertThat(snapshot).doesNotContainKey("revoked");
     }
 
