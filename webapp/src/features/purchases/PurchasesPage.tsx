@@ -10,13 +10,13 @@ import { useProducts } from '../store/api';
 import { usePurchases } from './api';
 import { PurchaseRow } from './PurchaseRow';
 
-/** My purchases, newest first; operators see everyone's and may filter by shopper. */
+/** My purchases, newest first; operators name a shopper and see theirs. */
 export function PurchasesPage() {
   const me = useMe();
   const operator = isOperator(me.data);
   const [filterText, setFilterText] = useState('');
   const [filter, setFilter] = useState<string | undefined>(undefined);
-  const purchases = usePurchases(operator ? filter : undefined);
+  const purchases = usePurchases(operator ? filter : undefined, !operator || filter !== undefined);
   const products = useProducts();
   const items = purchases.data?.pages.flatMap((p) => p.items) ?? [];
   const applyFilter = (event: FormEvent) => {
@@ -30,10 +30,11 @@ export function PurchasesPage() {
       {operator && (
         <Box component="form" onSubmit={applyFilter} role="search" sx={{ display: 'flex', gap: 1, mb: 2, flexWrap: 'wrap' }}>
           <TextField size="small" label="Shopper" value={filterText} onChange={(e) => setFilterText(e.target.value)} />
-          <Button type="submit" variant="outlined">Filter</Button>
+          <Button type="submit" variant="outlined">Show</Button>
         </Box>
       )}
-      {purchases.isPending && <Loading label="Loading purchases…" />}
+      {operator && filter === undefined && <Empty>Name a shopper to see their purchases.</Empty>}
+      {purchases.isLoading && <Loading label="Loading purchases…" />}
       {purchases.isError && <ProblemAlert error={purchases.error} onRetry={() => void purchases.refetch()} />}
       {purchases.isSuccess && items.length === 0 && <Empty>No purchases yet.</Empty>}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>

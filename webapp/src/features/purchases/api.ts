@@ -23,8 +23,10 @@ export interface PurchasePage {
 
 export const PURCHASE_PAGE = 10;
 
-export function usePurchases(userFilter: string | undefined) {
+/** One shopper's purchases; an operator's list waits until a shopper is named (the API needs one). */
+export function usePurchases(userFilter: string | undefined, enabled: boolean) {
   return useInfiniteQuery({
+    enabled,
     queryKey: ['purchases', userFilter ?? ''],
     queryFn: ({ pageParam }) => get<PurchasePage>(`/purchases${query({ user_id: userFilter, limit: PURCHASE_PAGE, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
