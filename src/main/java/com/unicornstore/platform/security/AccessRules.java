@@ -54,6 +54,8 @@ public final class AccessRules {
                 open(HttpMethod.GET, "/images/**"),
                 open(HttpMethod.GET, "/actuator/health"),
                 open(HttpMethod.GET, "/actuator/health/*"),
+                open(HttpMethod.GET, "/livez"),
+                open(HttpMethod.GET, "/readyz"),
                 open(HttpMethod.GET, "/api-doc"),
                 scoped(null, "/actuator/**", OPERATOR),
                 shoppersAnd(HttpMethod.GET, "/users/balance/*", PURCHASES_WRITE, OPERATOR),
