@@ -20,6 +20,8 @@ public final class Api {
 
     /** The local profile's demo integrator key, with every scope. */
     public static final String DEMO_KEY = "local-demo-key";
+    /** The principal the demo key stands for: its client id. */
+    public static final String DEMO_CLIENT = "local-demo";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

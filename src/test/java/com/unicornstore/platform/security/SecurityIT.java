@@ -27,7 +27,12 @@ import org.springframework.test.context.TestPropertySource;
         "unicorn.security.api-keys[1].client-id=slow-partner",
         "unicorn.security.api-keys[1].sha256=9b98783d5ca6b2dc88b44e036c39d6d9d7528f4c483922797323af96cc1a491b",
         "unicorn.security.api-keys[1].scopes=points:read",
-        "unicorn.security.api-keys[1].requests-per-minute=5"})
+        "unicorn.security.api-keys[1].requests-per-minute=5",
+        // sha256("derick-partner-key"): buys and refunds, for derick's account only
+        "unicorn.security.api-keys[2].client-id=derick-partner",
+        "unicorn.security.api-keys[2].sha256=c602b010da34612747dfdc4677d9c51b7926d6018b306a929736b3ac2d7304a9",
+        "unicorn.security.api-keys[2].scopes=purchases:write,purchases:refund",
+        "unicorn.security.api-keys[2].accounts=derick"})
 class SecurityIT {
 
     private static final String POINTS = "{\"account_id\":\"derick\",\"amount\":10}";
@@ -99,6 +104,41 @@ class SecurityIT {
         assertThat(alices.status()).isEqualTo(201);
         Api.Response probe = derick.get("/purchase/" + alices.json().get("purchase_id").asText());
         assertThat(probe.status()).as("another shopper's purchase is not found, not forbidden").isEqualTo(404);
+    }
+
+    @Test
+    void one_callers_idempotency_key_never_finds_another_callers_purchase_and_a_retry_finds_its_own() {
+        Map<String, String> key = Map.of("Content-Type", "application/json", "Idempotency-Key", "same-key-for-all");
+        String dericksOrder = "{\"userId\":\"derick\",\"productId\":\"3\",\"quantity\":1}";
+        Api.Response dericks = derick.send("POST", "/purchase", dericksOrder, key);
+        Api.Response alices = Api.basic(port, "alice", "unicorn").send("POST", "/purchase",
+                "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}", key);
+        Api.Response integrators = demo.send("POST", "/purchase", dericksOrder, key);
+        Api.Response dericksRetry = derick.send("POST", "/purchase", dericksOrder, key);
+
+        assertThat(List.of(dericks.status(), alices.status(), integrators.status())).containsOnly(201);
+        String dericksId = dericks.json().get("purchase_id").asText();
+        assertThat(alices.json().get("purchase_id").asText()).isNotEqualTo(dericksId);
+        assertThat(integrators.header("Idempotency-Replayed")).as("another principal's same key and body").isNull();
+        assertThat(integrators.json().get("purchase_id").asText()).isNotEqualTo(dericksId);
+        assertThat(dericksRetry.status()).isEqualTo(201);
+        assertThat(dericksRetry.json().get("purchase_id").asText()).isEqualTo(dericksId);
+    }
+
+    @Test
+    void a_key_limited_to_one_account_neither_sees_nor_refunds_another_accounts_purchase() {
+        Api partner = Api.withKey(port, "derick-partner-key");
+        Api.Response alices = demo.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}");
+        String alicesId = alices.json().get("purchase_id").asText();
+        Api.Response dericks = partner.json("POST", "/purchase", "{\"userId\":\"derick\",\"productId\":\"3\",\"quantity\":1}");
+
+        assertThat(dericks.status()).isEqualTo(201);
+        assertForbidden(partner.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}"));
+        assertThat(partner.get("/purchase/" + alicesId).status()).isEqualTo(404);
+        assertThat(partner.json("POST", "/purchase/" + alicesId + "/refund", null).status()).isEqualTo(404);
+        assertThat(demo.get("/purchase/" + alicesId).json().get("status").asText()).isEqualTo("COMPLETED");
+        Api.Response refunded = partner.json("POST", "/purchase/" + dericks.json().get("purchase_id").asText() + "/refund", null);
+        assertThat(refunded.status()).as(refunded.body()).isIn(200, 202);
     }
 
     @Test
