@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
         // an operator's key, as an operator would issue one in AWS (sha256 of "aws-operator-test-key")
         "unicorn.security.api-keys[0].client-id=ops",
         "unicorn.security.api-keys[0].sha256=76a070713623b16e01d86bff48ef9627064479eff895a235a2d0c740b53fecd6",
-        "unicorn.security.api-keys[0].scopes=operator"})
+        "unicorn.security.api-keys[0].scopes=operator",
+        // the aws profile needs an issuer; nothing here presents a token, so it is never asked
+        "unicorn.security.jwt.issuer-uri=http://127.0.0.1:9/never-asked"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AwsProfileIT {
 

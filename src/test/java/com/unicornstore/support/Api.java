@@ -54,6 +54,11 @@ public final class Api {
         return new Api(port, Map.of("Authorization", "Basic " + token));
     }
 
+    /** A client that sends this bearer token (the aws profile's shoppers and operators). */
+    public static Api bearer(int port, String token) {
+        return new Api(port, Map.of("Authorization", "Bearer " + token));
+    }
+
     /** A response: status, headers and body, with the body parsed when it is JSON. */
     public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
         public JsonNode json() {

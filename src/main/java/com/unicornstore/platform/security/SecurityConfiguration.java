@@ -2,7 +2,6 @@ package com.unicornstore.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.campaign.application.CampaignValidation;
-import com.unicornstore.platform.domain.Scopes;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The platform's security: API keys for integrators, HTTP Basic for shoppers and operators, the
+ * The platform's security: API keys for integrators, HTTP Basic (local) or JWT bearer tokens (aws) for
+ * shoppers and operators, the
  * {@link AccessRules} table, problem+json 401/403, request limits, rate limits, CORS and headers.
  * Sessions are not used (every request carries its credential), so there is no cookie to forge
  * and CSRF protection has nothing to protect.
@@ -83,15 +83,11 @@ public class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties) {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User user : properties.users()) {
-            List<String> authorities = new ArrayList<>();
-            if ("operator".equals(user.role())) {
-                authorities.add(AccessRules.OPERATOR_ROLE);
-                List.of(Scopes.OPERATOR, Scopes.CAMPAIGNS_ADMIN).forEach(s -> authorities.add(AccessRules.scopeAuthority(s)));
-            } else if ("shopper".equals(user.role())) {
-                authorities.add(AccessRules.SHOPPER);
-            } else {
-                throw new IllegalStateException("user " + user.username() + ": role must be shopper or operator");
-            }
+            List<String> authorities = switch (user.role()) {
+                case "operator" -> AccessRules.operatorAuthorities();
+                case "shopper" -> List.of(AccessRules.SHOPPER);
+                default -> throw new IllegalStateException("user " + user.username() + ": role must be shopper or operator");
+            };
             users.add(User.withUsername(user.username()).password(user.passwordHash())
                     .authorities(authorities.toArray(String[]::new)).build());
         }
@@ -112,25 +108,35 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
-            ServletProblems problems) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, failure) -> problems.write(response,
-                ServletProblems.unauthorized(), Map.of("WWW-Authenticate",
-                        "Basic realm=\"unicorn-store\", ApiKey header=\"X-Api-Key\""));
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JwtProperties jwt,
+            ApiKeys keys, ServletProblems problems, Environment environment) throws Exception {
+        requireIssuerInAws(jwt, environment);
+        AuthenticationEntryPoint unauthorized = new Unauthorized(problems, !properties.users().isEmpty(), jwt.enabled());
         AccessDeniedHandler forbidden = (request, response, denied) ->
                 problems.write(response, ServletProblems.forbidden(), Map.of());
+        if (jwt.enabled()) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden)
+                    .jwt(token -> token.decoder(JwtCallers.decoder(jwt)).jwtAuthenticationConverter(new JwtCallers(jwt))));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(cors(properties.corsOrigins())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName("unicorn-store"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName(Unauthorized.REALM))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CallerFilter(properties.rateLimits(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(this::rules);
         return http.build();
+    }
+
+    static void requireIssuerInAws(JwtProperties jwt, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("aws")) && !jwt.enabled()) {
+            throw new IllegalStateException("The aws profile needs unicorn.security.jwt.issuer-uri (the Cognito user "
+                    + "pool's issuer, https://cognito-idp.<region>.amazonaws.com/<pool id>): shoppers log in with its tokens.");
+        }
     }
 
     private void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {

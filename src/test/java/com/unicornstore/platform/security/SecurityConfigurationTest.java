@@ -3,6 +3,7 @@ package com.unicornstore.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,19 @@ class SecurityConfigurationTest {
                 List.of(new SecurityProperties.User("derick", "{bcrypt}x", "shopper"))), aws))
                 .hasMessageContaining("aws profile refuses to start");
         assertThat(configuration.apiKeys(properties(List.of(key("partner")), List.of()), aws).isEmpty()).isFalse();
+    }
+
+    @Test
+    void the_aws_profile_refuses_to_start_without_a_token_issuer() {
+        MockEnvironment aws = new MockEnvironment();
+        aws.setActiveProfiles("aws");
+        JwtProperties none = new JwtProperties(" ", "sub", "cognito:groups", "operators", Set.of(), Duration.ofSeconds(5));
+        JwtProperties cognito = new JwtProperties("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", "sub",
+                "cognito:groups", "operators", Set.of(), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> SecurityConfiguration.requireIssuerInAws(none, aws)).hasMessageContaining("issuer-uri");
+        SecurityConfiguration.requireIssuerInAws(cognito, aws);
+        SecurityConfiguration.requireIssuerInAws(none, new MockEnvironment());
     }
 
     @Test
