@@ -54,7 +54,9 @@ class AwsProfileIT {
         Api.Response anonymous = Api.anonymous(port).get("/actuator/health");
         assertThat(anonymous.status()).isEqualTo(503);
         assertThat(anonymous.body()).doesNotContain("unicorn-products");
-        assertThat(new Api(port).get("/points?account_id=derick").status())
-                .as("the local demo key does not exist in the aws profile").isEqualTo(401);
+        Api.Response demoKey = new Api(port).get("/points?account_id=derick");
+        assertThat(demoKey.status()).as("the demo key is no configured key here, and the key table is missing")
+                .isEqualTo(503);
+        assertThat(demoKey.json().get("type").asText()).endsWith("/backend-unavailable");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,9 +65,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ApiKeys apiKeys(SecurityProperties properties, Environment environment) {
-        ApiKeys keys = new ApiKeys(properties.apiKeys());
-        if (environment.acceptsProfiles(Profiles.of("aws")) && (keys.anyClient(id -> id.startsWith("local-"))
+    ApiKeys apiKeys(SecurityProperties properties, Environment environment, Optional<ApiKeyDirectory> directory) {
+        ApiKeys keys = new ApiKeys(properties.apiKeys(), directory);
+        if (environment.acceptsProfiles(Profiles.of("aws")) && (keys.anyClient(id -> id.startsWith(ApiKeys.DEMO_PREFIX))
                 || !properties.users().isEmpty())) {
             throw new IllegalStateException("The aws profile refuses to start with demo users or local-* API keys "
                     + "configured (unicorn.security.users / api-keys): they exist only in the local profile.");
@@ -126,7 +127,7 @@ public class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName(Unauthorized.REALM))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CallerFilter(properties.rateLimits(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(this::rules);
         return http.build();

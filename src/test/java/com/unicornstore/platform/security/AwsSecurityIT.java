@@ -3,77 +3,24 @@ package com.unicornstore.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unicornstore.platform.provisioning.LocalProvisioner;
-import com.unicornstore.platform.provisioning.QueueSpec;
-import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.support.Api;
-import com.unicornstore.support.LocalBackendsExtension;
+import com.unicornstore.support.AwsProfileTest;
 import com.unicornstore.support.LoopbackIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The aws profile's callers through HTTP: shoppers and operators by JWT from an issuer served on
- * loopback (discovery document, JWKS, tokens signed by nimbus), against moto with the tables the
- * infrastructure would have created. Nothing leaves the machine.
+ * The aws profile's shoppers and operators through HTTP, by JWT from an issuer served on loopback
+ * (discovery document, JWKS, tokens signed by nimbus). Nothing leaves the machine.
  */
-@ExtendWith(LocalBackendsExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.profiles.active=aws",
-        "unicorn.security.jwt.client-ids=test-client"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AwsSecurityIT {
-
-    static final LoopbackIssuer ISSUER = LoopbackIssuer.start();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("unicorn.security.jwt.issuer-uri", ISSUER::issuer);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DynamoDbClient dynamo;
-
-    @Autowired
-    SqsClient sqs;
-
-    @Autowired
-    List<TableSpec> tables;
-
-    @Autowired
-    List<QueueSpec> queues;
-
-    /** What the infrastructure code creates in AWS: every table and queue, and no demo data. */
-    @BeforeAll
-    void tablesAndQueuesExist() {
-        new LocalProvisioner(dynamo, sqs, tables, queues, List.of()).provision();
-    }
-
-    @AfterAll
-    void stopIssuer() {
-        ISSUER.close();
-    }
+class AwsSecurityIT extends AwsProfileTest {
 
     @Test
     void a_shoppers_token_names_its_subject_who_acts_only_on_that_account() {
