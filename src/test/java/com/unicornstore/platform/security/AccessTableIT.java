@@ -2,9 +2,9 @@ package com.unicornstore.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.platform.domain.Scopes;
 import com.unicornstore.support.Api;
+import com.unicornstore.support.OpenApiOperations;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,13 +67,7 @@ class AccessTableIT {
 
     @Test
     void every_operation_of_the_openapi_document_is_a_row_of_the_security_table() {
-        JsonNode paths = Api.anonymous(port).get("/api-doc").json().get("paths");
-        List<String> operations = new ArrayList<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-                operations.add(method.toUpperCase() + " " + path.getKey());
-            }
-        }));
+        List<String> operations = OpenApiOperations.of(port);
         List<String> rows = TABLE.rows().stream().map(SecurityTable.Row::route).toList();
 
         assertThat(operations).as("operations in /api-doc").hasSizeGreaterThan(15);
