@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
         // an operator's key, as an operator would issue one in AWS (sha256 of "aws-operator-test-key")
         "unicorn.security.api-keys[0].client-id=ops",
         "unicorn.security.api-keys[0].sha256=76a070713623b16e01d86bff48ef9627064479eff895a235a2d0c740b53fecd6",
-        "unicorn.security.api-keys[0].scopes=operator"})
+        "unicorn.security.api-keys[0].scopes=operator",
+        // the aws profile needs an issuer; nothing here presents a token, so it is never asked
+        "unicorn.security.jwt.issuer-uri=http://127.0.0.1:9/never-asked"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AwsProfileIT {
 
@@ -52,7 +54,9 @@ class AwsProfileIT {
         Api.Response anonymous = Api.anonymous(port).get("/actuator/health");
         assertThat(anonymous.status()).isEqualTo(503);
         assertThat(anonymous.body()).doesNotContain("unicorn-products");
-        assertThat(new Api(port).get("/points?account_id=derick").status())
-                .as("the local demo key does not exist in the aws profile").isEqualTo(401);
+        Api.Response demoKey = new Api(port).get("/points?account_id=derick");
+        assertThat(demoKey.status()).as("the demo key is no configured key here, and the key table is missing")
+                .isEqualTo(503);
+        assertThat(demoKey.json().get("type").asText()).endsWith("/backend-unavailable");
     }
 }

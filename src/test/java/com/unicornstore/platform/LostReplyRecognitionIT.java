@@ -152,7 +152,7 @@ class LostReplyRecognitionIT {
     void a_purchase_whose_stock_write_stays_unanswered_is_a_503_naming_it_and_its_retry_finds_it(LossyDynamoProxy proxy) {
         Api api = new Api(port);
         long stock = stockOf("3");
-        String purchaseId = placing.purchaseIdFor("buy-unanswered");
+        String purchaseId = placing.purchaseIdFor(Api.DEMO_CLIENT, "buy-unanswered");
         // every attempt of the reservation is made and unanswered: the SDK gives up, the outcome is unknown
         proxy.loseNextRepliesTo(3, purchaseId, "#c = #c - :a");
 

@@ -35,7 +35,7 @@ class RequestTimeoutIT {
     @Test
     void a_purchase_cut_short_by_the_request_timeout_is_outcome_unknown_with_its_purchase_id(LossyDynamoProxy proxy) {
         Api api = new Api(port);
-        String purchaseId = placing.purchaseIdFor("buy-stalled");
+        String purchaseId = placing.purchaseIdFor(Api.DEMO_CLIENT, "buy-stalled");
         proxy.stallNextRequestsTo(3, purchaseId, "#c = #c - :a");
 
         Api.Response answer = api.send("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"2\",\"quantity\":1}",

@@ -20,6 +20,8 @@ public final class Api {
 
     /** The local profile's demo integrator key, with every scope. */
     public static final String DEMO_KEY = "local-demo-key";
+    /** The principal the demo key stands for: its client id. */
+    public static final String DEMO_CLIENT = "local-demo";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,6 +52,11 @@ public final class Api {
         String token = java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new Api(port, Map.of("Authorization", "Basic " + token));
+    }
+
+    /** A client that sends this bearer token (the aws profile's shoppers and operators). */
+    public static Api bearer(int port, String token) {
+        return new Api(port, Map.of("Authorization", "Bearer " + token));
     }
 
     /** A response: status, headers and body, with the body parsed when it is JSON. */

@@ -122,7 +122,8 @@ public class ServiceStack extends Stack {
         Map<String, String> env = new TreeMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "aws");
         env.put("JAVA_TOOL_OPTIONS", String.join(" ", wiring.image().jvmFlags()));
-        env.put("UNICORN_SECURITY_JWT_ISSUER_URI", wiring.identity().issuerUri());
+        env.put("UNICORN_JWT_ISSUER_URI", wiring.identity().issuerUri());
+        env.put("UNICORN_SECURITY_JWT_CLIENT_IDS", wiring.identity().webStoreClient().getUserPoolClientId());
         env.put("UNICORN_SECURITY_JWT_OPERATOR_GROUP", IdentityStack.OPERATORS_GROUP);
         env.put("SERVER_PORT", Integer.toString(wiring.image().port()));
         return env;

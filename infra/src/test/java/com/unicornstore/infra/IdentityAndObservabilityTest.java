@@ -20,7 +20,8 @@ class IdentityAndObservabilityTest {
         Template service = SynthesizedTemplates.of(SynthesizedTemplates.PROD.service());
         service.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(
                 Match.objectLike(Map.of("Environment", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("Name", "UNICORN_SECURITY_JWT_ISSUER_URI")),
+                        Match.objectLike(Map.of("Name", "UNICORN_JWT_ISSUER_URI")),
+                        Match.objectLike(Map.of("Name", "UNICORN_SECURITY_JWT_CLIENT_IDS")),
                         Map.of("Name", "UNICORN_SECURITY_JWT_OPERATOR_GROUP", "Value", "operators"))))))));
     }
 

@@ -18,7 +18,8 @@ public record AwsResourceNames(Tables tables, Queues queues) {
             String pointCorrelations,
             String idempotency,
             String purchases,
-            String sagas) {}
+            String sagas,
+            String apiKeys) {}
 
     /** SQS queue names. */
     public record Queues(String pointsCommands, String pointsCommandsDlq) {}

@@ -3,6 +3,7 @@ package com.unicornstore.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.platform.security.Callers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * is validated (the body then holds the command), runs the rest only when {@link #isFresh}, and
  * calls {@link #complete} after writing the response. A retry with the same key and request gets
  * the first response back (header {@code Idempotency-Replayed: true}) and changes nothing; the same
- * key with another request is refused with 422. A request that fails gives its key up again.
+ * key with another request is refused with 422. A request that fails gives its key up again. Keys
+ * are the caller's own: the same key sent by another principal is another key.
  */
 public final class IdempotentRequests {
 
@@ -57,7 +59,7 @@ public final class IdempotentRequests {
             throw Rejection.invalid(HEADER, "must be 1-255 visible ASCII characters");
         }
         String fingerprint = sha256(exchange.getFromRouteId() + "\n" + json.writeValueAsString(exchange.getMessage().getBody()));
-        String stored = HTTP_NAMESPACE + key; // apart from the keys queue consumers keep in the same table
+        String stored = storedKey(Callers.principal(exchange), key);
         IdempotencyStore.Claim claim = storeFor(stored).claim(stored, fingerprint);
         switch (claim.outcome()) {
             case CLAIMED -> claimed(exchange, stored, claim.token());
@@ -70,6 +72,15 @@ public final class IdempotentRequests {
         if (claim.outcome() == IdempotencyStore.Outcome.REPLAY) {
             exchange.setProperty(REPLAYED, true);
         }
+    }
+
+    /**
+     * The item key under which a caller's Idempotency-Key is kept: apart from the keys queue consumers
+     * keep in the same table, and per principal, so another caller's same key is another request,
+     * never a replay of this one's response.
+     */
+    public static String storedKey(String principal, String idempotencyKey) {
+        return HTTP_NAMESPACE + principal + "\n" + idempotencyKey;
     }
 
     /** False when the response was replayed: the route must not run the request again. */
@@ -125,7 +136,8 @@ public final class IdempotentRequests {
     }
 
     private IdempotencyStore storeFor(String storedKey) {
-        return storedKey.startsWith(HTTP_NAMESPACE + CHANNEL_KEYS) ? channelStore : store;
+        // the caller's own key follows the principal (see storedKey)
+        return storedKey.substring(storedKey.indexOf('\n') + 1).startsWith(CHANNEL_KEYS) ? channelStore : store;
     }
 
     private static void replay(Message message, StoredResponse response) {

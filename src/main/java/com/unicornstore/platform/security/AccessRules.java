@@ -51,6 +51,11 @@ public final class AccessRules {
         return "SCOPE_" + scope;
     }
 
+    /** What an operator holds, however logged in: the operator role and the scopes operator and campaigns:admin. */
+    public static List<String> operatorAuthorities() {
+        return List.of(OPERATOR_ROLE, scopeAuthority(OPERATOR), scopeAuthority(CAMPAIGNS_ADMIN));
+    }
+
     public static List<Rule> all() {
         return List.of(
                 open(HttpMethod.GET, "/products"),

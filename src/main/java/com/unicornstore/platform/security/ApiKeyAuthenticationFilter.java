@@ -1,11 +1,17 @@
 package com.unicornstore.platform.security;
 
+import com.unicornstore.platform.web.HttpProblemResponder;
+import com.unicornstore.platform.web.ProblemMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,12 +27,16 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
     private final ApiKeys keys;
     private final AuthenticationEntryPoint refuse;
+    private final ServletProblems problems;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint refuse) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint refuse, ServletProblems problems) {
         this.keys = keys;
         this.refuse = refuse;
+        this.problems = problems;
     }
 
     @Override
@@ -37,7 +47,16 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var found = keys.find(presented);
+        Optional<ApiKeys.Stored> found;
+        try {
+            found = keys.find(presented);
+        } catch (RuntimeException unavailable) {
+            // the key table did not answer: the key may well be good, so no 401 that would make the client drop it
+            LOG.warn("API key lookup failed: {}", unavailable.toString());
+            problems.write(response, ProblemMapper.backendUnavailable(),
+                    Map.of("Retry-After", HttpProblemResponder.RETRY_AFTER));
+            return;
+        }
         if (found.isEmpty()) {
             SecurityContextHolder.clearContext();
             refuse.commence(request, response, new BadCredentialsException("unknown API key"));

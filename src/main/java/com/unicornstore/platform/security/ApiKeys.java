@@ -12,18 +12,28 @@ import java.util.Optional;
 
 /**
  * Integrators' API keys, known only by their SHA-256 hashes. A presented key is hashed and
- * compared with every stored hash in constant time, so neither the key nor how much of it
- * matched leaks through timing.
+ * compared with every configured hash in constant time, so neither the key nor how much of it
+ * matched leaks through timing; a key not configured is looked up by its hash in the directory
+ * (the aws profile's table), where an attacker choosing keys cannot choose what is compared.
  */
 public final class ApiKeys {
+
+    /** Client ids of the local profile's demo keys: refused in the aws profile and in the key table. */
+    static final String DEMO_PREFIX = "local-";
 
     /** A stored key: its hash, and the caller it stands for. */
     record Stored(byte[] sha256, Caller caller, Integer requestsPerMinute) {}
 
     private final List<Stored> keys;
+    private final Optional<ApiKeyDirectory> directory;
 
     public ApiKeys(List<SecurityProperties.ApiKey> configured) {
+        this(configured, Optional.empty());
+    }
+
+    ApiKeys(List<SecurityProperties.ApiKey> configured, Optional<ApiKeyDirectory> directory) {
         this.keys = configured.stream().map(ApiKeys::stored).toList();
+        this.directory = directory;
     }
 
     /** The caller the key belongs to, or empty when it is no key of ours. */
@@ -34,6 +44,9 @@ public final class ApiKeys {
             if (MessageDigest.isEqual(hash, key.sha256()) && found == null) {
                 found = key;
             }
+        }
+        if (found == null && directory.isPresent()) {
+            return directory.get().byHash(hash);
         }
         return Optional.ofNullable(found);
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +34,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The platform's security: API keys for integrators, HTTP Basic and the web store's session login
- * ({@link SessionLogin}, with CSRF) for shoppers and operators, the {@link AccessRules} table,
- * problem+json 401/403, request limits, rate limits, CORS and headers.
+ * ({@link SessionLogin}, with CSRF) for shoppers and operators in local, JWT bearer tokens in aws,
+ * the {@link AccessRules} table, problem+json 401/403, request limits, rate limits, CORS and headers.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -64,9 +65,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ApiKeys apiKeys(SecurityProperties properties, Environment environment) {
-        ApiKeys keys = new ApiKeys(properties.apiKeys());
-        if (environment.acceptsProfiles(Profiles.of("aws")) && (keys.anyClient(id -> id.startsWith("local-"))
+    ApiKeys apiKeys(SecurityProperties properties, Environment environment, Optional<ApiKeyDirectory> directory) {
+        ApiKeys keys = new ApiKeys(properties.apiKeys(), directory);
+        if (environment.acceptsProfiles(Profiles.of("aws")) && (keys.anyClient(id -> id.startsWith(ApiKeys.DEMO_PREFIX))
                 || !properties.users().isEmpty())) {
             throw new IllegalStateException("The aws profile refuses to start with demo users or local-* API keys "
                     + "configured (unicorn.security.users / api-keys): they exist only in the local profile.");
@@ -83,15 +84,11 @@ public class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties) {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User user : properties.users()) {
-            List<String> authorities = new ArrayList<>();
-            if ("operator".equals(user.role())) {
-                authorities.add(AccessRules.OPERATOR_ROLE);
-                List.of(Scopes.OPERATOR, Scopes.CAMPAIGNS_ADMIN).forEach(s -> authorities.add(AccessRules.scopeAuthority(s)));
-            } else if ("shopper".equals(user.role())) {
-                authorities.add(AccessRules.SHOPPER);
-            } else {
-                throw new IllegalStateException("user " + user.username() + ": role must be shopper or operator");
-            }
+            List<String> authorities = switch (user.role()) {
+                case "operator" -> AccessRules.operatorAuthorities();
+                case "shopper" -> List.of(AccessRules.SHOPPER);
+                default -> throw new IllegalStateException("user " + user.username() + ": role must be shopper or operator");
+            };
             users.add(User.withUsername(user.username()).password(user.passwordHash())
                     .authorities(authorities.toArray(String[]::new)).build());
         }
@@ -112,23 +109,34 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
-            ServletProblems problems, SessionLogin sessionLogin) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, failure) -> problems.write(response,
-                ServletProblems.unauthorized(), Map.of("WWW-Authenticate", SessionLogin.challenge(request)));
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JwtProperties jwt,
+            ApiKeys keys, ServletProblems problems, SessionLogin sessionLogin, Environment environment) throws Exception {
+        requireIssuerInAws(jwt, environment);
+        AuthenticationEntryPoint unauthorized = new Unauthorized(problems, !properties.users().isEmpty(), jwt.enabled());
         AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
                 denied instanceof CsrfException ? SessionLogin.csrfRefused() : ServletProblems.forbidden(), Map.of());
+        if (jwt.enabled()) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden)
+                    .jwt(token -> token.decoder(JwtCallers.decoder(jwt)).jwtAuthenticationConverter(new JwtCallers(jwt))));
+        }
         sessionLogin.applyTo(http);
         http.cors(cors -> cors.configurationSource(cors(properties.corsOrigins())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(frame -> frame.deny()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName("unicorn-store"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName(Unauthorized.REALM))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CallerFilter(properties.rateLimits(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(this::rules);
         return http.build();
+    }
+
+    static void requireIssuerInAws(JwtProperties jwt, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("aws")) && !jwt.enabled()) {
+            throw new IllegalStateException("The aws profile needs unicorn.security.jwt.issuer-uri (the Cognito user "
+                    + "pool's issuer, https://cognito-idp.<region>.amazonaws.com/<pool id>): shoppers log in with its tokens.");
+        }
     }
 
     private void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {

@@ -84,16 +84,10 @@ final class SessionLogin {
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 
-    /**
-     * The 401 challenge. Scripts (fetch, XHR: {@code Sec-Fetch-Mode} other than navigate, or
-     * {@code X-Requested-With}) get none for Basic, or the browser would open its own login dialog
-     * over the web store's.
-     */
-    static String challenge(HttpServletRequest request) {
+    /** A request from a page's script (fetch, XHR) rather than a navigation the browser makes itself. */
+    static boolean isScript(HttpServletRequest request) {
         String mode = request.getHeader("Sec-Fetch-Mode");
-        boolean script = mode != null && !"navigate".equals(mode) || request.getHeader("X-Requested-With") != null;
-        String others = "ApiKey header=\"X-Api-Key\", Session login=\"" + LOGIN + "\"";
-        return script ? others : "Basic realm=\"unicorn-store\", " + others;
+        return mode != null && !"navigate".equals(mode) || request.getHeader("X-Requested-With") != null;
     }
 
     static Problem csrfRefused() {

@@ -10,7 +10,7 @@ import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 public final class HttpProblemResponder {
 
     /** Seconds a client waits before retrying after a 503. */
-    static final String RETRY_AFTER = "2";
+    public static final String RETRY_AFTER = "2";
 
     private final ProblemMapper mapper;
     private final ObjectMapper json;

@@ -60,7 +60,7 @@ public final class PurchaseSteps {
      * {@code purchaseMade} property tells the route to skip the saga.
      */
     public void open(PurchaseOrder order, @Header(IdempotentRequests.HEADER) String idempotencyKey, Exchange exchange) {
-        String purchaseId = placing.purchaseIdFor(idempotencyKey);
+        String purchaseId = placing.purchaseIdFor(Callers.principal(exchange), idempotencyKey);
         // for an answer cut short by the server's request timeout: the client can still follow its purchase
         RequestFacts.remember(exchange, "purchase_id", purchaseId);
         Origin origin = Origins.of(exchange);

@@ -1,5 +1,6 @@
 package com.unicornstore.retail.adapter;
 
+import com.unicornstore.platform.security.Callers;
 import com.unicornstore.retail.application.RefundingPurchase;
 import com.unicornstore.retail.domain.Purchase;
 import com.unicornstore.retail.domain.PurchaseStatus;
@@ -28,7 +29,7 @@ public final class RefundSteps {
     public void request(String purchaseId, Exchange exchange) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader("purchaseId", purchaseId);
-        refunding.request(purchaseId).ifPresent(attempt -> {
+        refunding.request(purchaseId, account -> Callers.maySee(exchange, account)).ifPresent(attempt -> {
             exchange.getMessage().setHeader("refundAttempt", attempt.attempt());
             exchange.setProperty(DurableSagaService.SAGA_ID_PROPERTY, attempt.sagaId());
         });

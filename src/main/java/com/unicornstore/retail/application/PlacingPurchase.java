@@ -30,12 +30,15 @@ public final class PlacingPurchase {
     }
 
     /**
-     * The id of the purchase a request makes. With an idempotency key it is derived from the key, so
-     * a retry whose first answer was lost finds the purchase it already made instead of buying again.
+     * The id of the purchase a request makes. With an idempotency key it is derived from the caller's
+     * principal and the key, so a retry whose first answer was lost finds the purchase it already made
+     * instead of buying again, and another caller's same key names another purchase: a client-chosen
+     * key alone never finds someone else's purchase.
      */
-    public String purchaseIdFor(String idempotencyKey) {
+    public String purchaseIdFor(String principal, String idempotencyKey) {
         return idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("purchase\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+                : UUID.nameUUIDFromBytes(("purchase\n" + principal + "\n" + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**

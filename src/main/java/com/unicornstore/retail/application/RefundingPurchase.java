@@ -16,6 +16,7 @@ import com.unicornstore.saga.domain.SagaLog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Refunds a completed purchase within the refund window, as a saga: its one step moves the
@@ -50,9 +51,13 @@ public final class RefundingPurchase {
     /**
      * What a refund request leads to: a new attempt for a COMPLETED purchase inside its window;
      * nothing to run for one REFUNDED or REFUNDING (its saga, here or on another instance, ends it).
+     * A purchase of an account the caller may not act on is answered as unknown, so ids cannot be probed.
      */
-    public Optional<Attempt> request(String purchaseId) {
+    public Optional<Attempt> request(String purchaseId, Predicate<String> callerMayActOnAccount) {
         Purchase purchase = find(purchaseId);
+        if (!callerMayActOnAccount.test(purchase.order().userId())) {
+            throw RetailRejections.unknownPurchase(purchaseId);
+        }
         return switch (purchase.status()) {
             case REFUNDED, REFUNDING -> Optional.empty();
             case COMPLETED -> {

@@ -3,7 +3,9 @@ package com.unicornstore.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -19,12 +21,25 @@ class SecurityConfigurationTest {
         MockEnvironment aws = new MockEnvironment();
         aws.setActiveProfiles("aws");
 
-        assertThatThrownBy(() -> configuration.apiKeys(properties(List.of(key("local-demo")), List.of()), aws))
+        assertThatThrownBy(() -> configuration.apiKeys(properties(List.of(key("local-demo")), List.of()), aws, Optional.empty()))
                 .hasMessageContaining("aws profile refuses to start");
         assertThatThrownBy(() -> configuration.apiKeys(properties(List.of(),
-                List.of(new SecurityProperties.User("derick", "{bcrypt}x", "shopper"))), aws))
+                List.of(new SecurityProperties.User("derick", "{bcrypt}x", "shopper"))), aws, Optional.empty()))
                 .hasMessageContaining("aws profile refuses to start");
-        assertThat(configuration.apiKeys(properties(List.of(key("partner")), List.of()), aws).isEmpty()).isFalse();
+        assertThat(configuration.apiKeys(properties(List.of(key("partner")), List.of()), aws, Optional.empty()).isEmpty()).isFalse();
+    }
+
+    @Test
+    void the_aws_profile_refuses_to_start_without_a_token_issuer() {
+        MockEnvironment aws = new MockEnvironment();
+        aws.setActiveProfiles("aws");
+        JwtProperties none = new JwtProperties(" ", "sub", "cognito:groups", "operators", Set.of(), Duration.ofSeconds(5));
+        JwtProperties cognito = new JwtProperties("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x", "sub",
+                "cognito:groups", "operators", Set.of(), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> SecurityConfiguration.requireIssuerInAws(none, aws)).hasMessageContaining("issuer-uri");
+        SecurityConfiguration.requireIssuerInAws(cognito, aws);
+        SecurityConfiguration.requireIssuerInAws(none, new MockEnvironment());
     }
 
     @Test
@@ -33,7 +48,7 @@ class SecurityConfigurationTest {
                 new SecurityProperties.Limits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(64)),
                 defaults().rateLimits(), List.of());
 
-        assertThatThrownBy(() -> configuration.apiKeys(small, new MockEnvironment()))
+        assertThatThrownBy(() -> configuration.apiKeys(small, new MockEnvironment(), Optional.empty()))
                 .hasMessageContaining("max-campaign-body");
     }
 

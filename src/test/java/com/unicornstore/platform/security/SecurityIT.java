@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.support.Api;
+import com.unicornstore.support.OpenApiOperations;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,12 @@ import org.springframework.test.context.TestPropertySource;
         "unicorn.security.api-keys[1].client-id=slow-partner",
         "unicorn.security.api-keys[1].sha256=9b98783d5ca6b2dc88b44e036c39d6d9d7528f4c483922797323af96cc1a491b",
         "unicorn.security.api-keys[1].scopes=points:read",
-        "unicorn.security.api-keys[1].requests-per-minute=5"})
+        "unicorn.security.api-keys[1].requests-per-minute=5",
+        // sha256("derick-partner-key"): buys and refunds, for derick's account only
+        "unicorn.security.api-keys[2].client-id=derick-partner",
+        "unicorn.security.api-keys[2].sha256=c602b010da34612747dfdc4677d9c51b7926d6018b306a929736b3ac2d7304a9",
+        "unicorn.security.api-keys[2].scopes=purchases:write,purchases:refund",
+        "unicorn.security.api-keys[2].accounts=derick"})
 class SecurityIT {
 
     private static final String POINTS = "{\"account_id\":\"derick\",\"amount\":10}";
@@ -102,6 +108,42 @@ class SecurityIT {
     }
 
     @Test
+    void one_callers_idempotency_key_never_finds_another_callers_purchase_and_a_retry_finds_its_own() {
+        Map<String, String> key = Map.of("Content-Type", "application/json", "Idempotency-Key", "same-key-for-all");
+        String alicesOrder = "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}";
+        Api alice = Api.basic(port, "alice", "unicorn");
+        Api.Response alices = alice.send("POST", "/purchase", alicesOrder, key);
+        Api.Response dericks = derick.send("POST", "/purchase",
+                "{\"userId\":\"derick\",\"productId\":\"3\",\"quantity\":1}", key);
+        Api.Response integrators = demo.send("POST", "/purchase", alicesOrder, key);
+        Api.Response alicesRetry = alice.send("POST", "/purchase", alicesOrder, key);
+
+        assertThat(List.of(alices.status(), dericks.status(), integrators.status())).containsOnly(201);
+        String alicesId = alices.json().get("purchase_id").asText();
+        assertThat(dericks.json().get("purchase_id").asText()).isNotEqualTo(alicesId);
+        assertThat(integrators.header("Idempotency-Replayed")).as("another principal's same key and body").isNull();
+        assertThat(integrators.json().get("purchase_id").asText()).isNotEqualTo(alicesId);
+        assertThat(alicesRetry.status()).isEqualTo(201);
+        assertThat(alicesRetry.json().get("purchase_id").asText()).isEqualTo(alicesId);
+    }
+
+    @Test
+    void a_key_limited_to_one_account_neither_sees_nor_refunds_another_accounts_purchase() {
+        Api partner = Api.withKey(port, "derick-partner-key");
+        Api.Response alices = demo.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}");
+        String alicesId = alices.json().get("purchase_id").asText();
+        Api.Response dericks = partner.json("POST", "/purchase", "{\"userId\":\"derick\",\"productId\":\"3\",\"quantity\":1}");
+
+        assertThat(dericks.status()).isEqualTo(201);
+        assertForbidden(partner.json("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}"));
+        assertThat(partner.get("/purchase/" + alicesId).status()).isEqualTo(404);
+        assertThat(partner.json("POST", "/purchase/" + alicesId + "/refund", null).status()).isEqualTo(404);
+        assertThat(demo.get("/purchase/" + alicesId).json().get("status").asText()).isEqualTo("COMPLETED");
+        Api.Response refunded = partner.json("POST", "/purchase/" + dericks.json().get("purchase_id").asText() + "/refund", null);
+        assertThat(refunded.status()).as(refunded.body()).isIn(200, 202);
+    }
+
+    @Test
     void a_shopper_redeems_his_own_points() {
         assertThat(demo.json("POST", "/points", "{\"account_id\":\"derick\",\"amount\":50}").status()).isEqualTo(201);
 
@@ -135,16 +177,39 @@ class SecurityIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
-    @ParameterizedTest
-    @CsvSource({"GET,/products", "GET,/products/1", "POST,/points", "DELETE,/points", "GET,/points?account_id=derick",
-            "GET,/points/history?account_id=derick", "POST,/purchase", "GET,/purchase/x", "POST,/purchase/x/refund",
-            "GET,/campaigns", "POST,/campaigns", "PATCH,/campaigns/1?client=UnicornStore", "GET,/users/balance/derick",
-            "GET,/sagas/x", "POST,/points/projection/rebuild", "GET,/actuator/health", "GET,/nowhere"})
-    void a_multipart_content_type_without_boundary_is_415_on_every_endpoint(String method, String path) {
-        Api.Response response = demo.send(method, path, "{}", Map.of("Content-Type", "multipart/form-data"));
+    @Test
+    void a_multipart_content_type_without_boundary_is_415_on_every_endpoint_of_the_openapi_document_and_beyond() {
+        List<String> operations = new ArrayList<>(OpenApiOperations.of(port));
+        operations.addAll(List.of("GET /actuator/health", "GET /actuator/env", "GET /api-doc", "POST /nowhere"));
+        List<String> notRefused = new ArrayList<>();
+        for (String operation : operations) {
+            String[] request = OpenApiOperations.request(operation, "x");
+            for (Api caller : List.of(demo, anonymous)) {
+                Api.Response response = caller.send(request[0], request[1], "{}", Map.of("Content-Type", "multipart/form-data"));
+                if (response.status() != 415 || !response.contentType().startsWith("application/problem+json")) {
+                    notRefused.add(operation + ": " + response.status());
+                }
+            }
+        }
 
-        assertThat(response.status()).isEqualTo(415);
-        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(operations).hasSizeGreaterThan(20);
+        assertThat(notRefused).isEmpty();
+    }
+
+    @Test
+    void a_one_megabyte_body_sent_in_chunks_is_refused_with_413_too() throws Exception {
+        byte[] huge = ("{\"account_id\":\"derick\",\"amount\":10,\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/points"))
+                .header("X-Api-Key", Api.DEMO_KEY).header("Content-Type", "application/json")
+                // no length known in advance: the body goes chunked
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     @Test
@@ -172,6 +237,32 @@ class SecurityIT {
         assertThat(statuses.subList(5, 8)).containsOnly(429);
         assertThat(limited.header("Retry-After")).isNotNull();
         assertThat(limited.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void camel_and_saga_headers_on_a_purchase_or_a_read_behave_exactly_like_none() {
+        Map<String, String> steering = Map.of("Content-Type", "application/json", "Long-Running-Action", "forged-saga",
+                "CamelSagaLongRunningAction", "forged-saga", "CamelHttpQuery", "account_id=alice",
+                "CamelHttpUri", "/points?account_id=alice", "CamelHttpMethod", "DELETE", "CamelHttpResponseCode", "200");
+        Api alice = Api.basic(port, "alice", "unicorn");
+        String order = "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}";
+        Api.Response plain = alice.json("POST", "/purchase", order);
+        Api.Response steered = alice.send("POST", "/purchase", order, steering);
+
+        assertThat(steered.status()).isEqualTo(plain.status()).isEqualTo(201);
+        JsonNode plainBody = plain.json().deepCopy();
+        JsonNode steeredBody = steered.json().deepCopy();
+        String steeredId = steeredBody.get("purchase_id").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plainBody).remove("purchase_id");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) steeredBody).remove("purchase_id");
+        assertThat(steeredBody).isEqualTo(plainBody);
+        assertThat(admin.get("/sagas/" + com.unicornstore.retail.domain.SagaIds.purchase(steeredId)).json()
+                .get("state").asText()).isEqualToIgnoringCase("completed");
+        assertThat(admin.get("/sagas/forged-saga").status()).isEqualTo(404);
+
+        Api.Response read = alice.send("GET", "/points?account_id=alice", null, steering);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("account_id").asText()).isEqualTo("alice");
     }
 
     @Test

@@ -50,7 +50,7 @@ class PendingPurchaseRecoveryIT extends StoreClient {
         String user = shopper("orphan", 5000);
         long stockBefore = stock(PRODUCT);
         // what POST /purchase does before its saga's first step, on an instance that then dies
-        String id = placing.open(new PurchaseOrder(user, PRODUCT, 1), placing.purchaseIdFor("orphan-order"), Origin.SYSTEM).purchase().id();
+        String id = placing.open(new PurchaseOrder(user, PRODUCT, 1), placing.purchaseIdFor(Api.DEMO_CLIENT, "orphan-order"), Origin.SYSTEM).purchase().id();
         assertThat(pendingIndexKeys(id)).containsKeys("pending_shard", "deadline");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -77,7 +77,7 @@ class PendingPurchaseRecoveryIT extends StoreClient {
 
     @Test
     void the_saga_of_a_recovered_purchase_can_no_longer_begin() {
-        String id = placing.open(new PurchaseOrder(shopper("too-late", 5000), PRODUCT, 1), placing.purchaseIdFor(null), Origin.SYSTEM).purchase().id();
+        String id = placing.open(new PurchaseOrder(shopper("too-late", 5000), PRODUCT, 1), placing.purchaseIdFor(Api.DEMO_CLIENT, null), Origin.SYSTEM).purchase().id();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(sagas.find(SagaIds.purchase(id))).map(SagaRecord::state).contains(SagaState.COMPENSATED));
 

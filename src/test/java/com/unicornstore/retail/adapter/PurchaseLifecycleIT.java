@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.unicornstore.platform.idempotency.IdempotentRequests;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
@@ -108,7 +109,8 @@ class PurchaseLifecycleIT extends StoreClient {
         String user = shopper("forgetful", 5000);
         Api.Response first = buy(user, "3", 1, Map.of("Idempotency-Key", "order-lost"));
         dynamo.deleteItem(b -> b.tableName(names.tables().idempotency())
-                .key(Map.of("idempotency_key", AttributeValue.fromS("http:order-lost"))));
+                .key(Map.of("idempotency_key", AttributeValue.fromS(
+                        IdempotentRequests.storedKey(Api.DEMO_CLIENT, "order-lost")))));
 
         Api.Response retry = buy(user, "3", 1, Map.of("Idempotency-Key", "order-lost"));
 
