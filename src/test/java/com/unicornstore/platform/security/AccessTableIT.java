@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * operation the table lacks.
  */
 @PlatformIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessTableIT {
 
     private static final SecurityTable TABLE = SecurityTable.fromReadme();
@@ -39,7 +37,8 @@ class AccessTableIT {
     @LocalServerPort
     int port;
 
-    RouteProbes probes;
+    /** Made once for the class, after the backends are wiped for it (a per-class instance would be made before). */
+    static RouteProbes probes;
 
     /** One integrator key per set of scopes the walk needs: none, each scope alone, and all but a row's. */
     @DynamicPropertySource
@@ -60,8 +59,11 @@ class AccessTableIT {
         }
     }
 
-    @BeforeAll
+    @BeforeEach
     void setUp() {
+        if (probes != null) {
+            return;
+        }
         probes = new RouteProbes(operator(), integrator(Set.of(Scopes.POINTS_WRITE)), shopper(RouteProbes.OWN),
                 shopper(RouteProbes.OTHER));
     }
