@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class RequestLimitsFilter extends OncePerRequestFilter {
 
     private static final List<String> API_PATHS = List.of("/products", "/points", "/purchase", "/users", "/campaigns",
-            "/sagas", "/actuator", "/api-doc");
+            "/sagas", "/wallets", "/actuator", "/api-doc");
     private static final MediaType JSON_FAMILY = MediaType.parseMediaType("application/*+json");
 
     private final SecurityProperties.Limits limits;
@@ -96,11 +96,17 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
             }
             if (isApi(request.getRequestURI()) && accepted.stream().noneMatch(type ->
                     type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                            || type.isCompatibleWith(MediaType.TEXT_HTML) && request.getRequestURI().startsWith("/api-doc"))) {
+                            || type.isCompatibleWith(MediaType.TEXT_HTML) && request.getRequestURI().startsWith("/api-doc")
+                            || isMetricsText(type) && request.getRequestURI().equals("/actuator/prometheus"))) {
                 return "Accept " + accept + " names nothing this API answers with: accept application/json.";
             }
         }
         return null;
+    }
+
+    /** What a Prometheus scraper asks for: the text exposition format or OpenMetrics. */
+    private static boolean isMetricsText(MediaType type) {
+        return type.isCompatibleWith(MediaType.TEXT_PLAIN) || "openmetrics-text".equals(type.getSubtype());
     }
 
     private static boolean isApi(String path) {

@@ -16,13 +16,17 @@ public class PointsCommandRoutes extends RouteBuilder {
     public void configure() {
         from("aws2-sqs:{{unicorn.queues.points-commands}}?autoCreateQueue=false&deleteAfterRead=true&initialDelay=0"
                 + "&waitTimeSeconds={{points.commands.wait-seconds}}"
-                + "&visibilityTimeout={{points.commands.visibility-timeout}}")
+                + "&visibilityTimeout={{points.commands.visibility-timeout}}"
+                // the trace context the sender's tracer put into message attributes (W3C trace context)
+                + "&messageAttributeNames=traceparent,tracestate,baggage")
                 .routeId("points.consume-commands")
                 .onException(Rejection.class).handled(true)
                     .log(LoggingLevel.WARN, "Poison points command parked in the dead-letter queue: ${exception.message}")
                     .removeHeaders("*")
                     .to("aws2-sqs:{{unicorn.queues.points-commands-dlq}}?autoCreateQueue=false")
                 .end()
+                // for the logs: a purchase's command names its purchase (PurchaseIdLogging)
+                .setHeader("purchaseId", method("pointsCommandMessages", "correlationOf"))
                 .bean("pointsCommandMessages", "handle");
     }
 }

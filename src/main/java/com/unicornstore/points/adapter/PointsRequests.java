@@ -8,6 +8,7 @@ import com.unicornstore.platform.domain.Rejection.Violation;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
 import com.unicornstore.platform.security.Callers;
 import com.unicornstore.platform.web.JsonBodies;
+import com.unicornstore.platform.web.PageLimits;
 import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsAmount;
 import com.unicornstore.points.domain.RedeemPoints;
@@ -51,18 +52,7 @@ public final class PointsRequests {
     }
 
     public int limit(@Header("limit") String limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_PAGE) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        throw Rejection.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        return PageLimits.parse(limit, DEFAULT_PAGE, MAX_PAGE);
     }
 
     /** The fields both write operations take. */
