@@ -18,6 +18,10 @@ final class NagSuppressionsWithReasons {
         suppress(service.service().getTaskDefinition().obtainExecutionRole(), "AwsSolutions-IAM5",
                 "ecr:GetAuthorizationToken supports no resource-level permission, so AWS requires Resource '*'. "
                         + "Every other action of the execution role names the image repository or the log group.");
+        NagSuppressions.addResourceSuppressions(service.service().getTaskDefinition().getTaskRole(), List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of("Resource::*"))
+                        .reason("cloudwatch:PutMetricData has no resource type, so AWS requires Resource '*'; a "
+                                + "cloudwatch:namespace condition confines it to the platform's namespace.").build()), true);
         suppress(service.service().getLoadBalancer(), "AwsSolutions-EC23",
                 "The public load balancer is the store's front door and must accept the internet on its "
                         + "listener; the tasks' security group admits only the load balancer.");

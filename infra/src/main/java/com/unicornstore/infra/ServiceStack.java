@@ -78,6 +78,7 @@ public class ServiceStack extends Stack {
         TaskPermissions.forTables(wiring.data().tables(), wiring.resources()).forEach(taskRole::addToPolicy);
         taskRole.addToPolicy(TaskPermissions.forQueues(wiring.messaging().queues(),
                 wiring.messaging().deadLetterQueues()));
+        taskRole.addToPolicy(TaskPermissions.metrics(ObservabilityStack.NAMESPACE));
 
         FargateTaskDefinition task = new FargateTaskDefinition(this, "Task", FargateTaskDefinitionProps.builder()
                 .cpu(1024).memoryLimitMiB(2048).taskRole(taskRole)

@@ -74,6 +74,16 @@ public final class TaskPermissions {
         return statement(QUEUE_ACTIONS, arns);
     }
 
+    /**
+     * The app's Micrometer metrics into its own CloudWatch namespace. PutMetricData has no resource
+     * type, so AWS requires Resource "*"; the namespace condition confines it.
+     */
+    public static PolicyStatement metrics(String namespace) {
+        return new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW)
+                .actions(List.of("cloudwatch:PutMetricData")).resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", namespace))).build());
+    }
+
     private static PolicyStatement statement(List<String> actions, List<String> resources) {
         return new PolicyStatement(PolicyStatementProps.builder().effect(Effect.ALLOW).actions(actions)
                 .resources(resources).build());

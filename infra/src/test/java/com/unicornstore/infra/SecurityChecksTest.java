@@ -32,8 +32,16 @@ class SecurityChecksTest {
                 wildcardActions.addAll(SynthesizedTemplates.asList(statement.get("Action")));
             }
         }
-        // ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource "*"
-        assertThat(wildcardActions).containsExactly("ecr:GetAuthorizationToken");
+        // neither has resource-level permissions, so AWS requires Resource "*"; PutMetricData is confined
+        // to the platform's namespace by a condition (next test)
+        assertThat(wildcardActions).containsExactlyInAnyOrder("ecr:GetAuthorizationToken", "cloudwatch:PutMetricData");
+    }
+
+    @Test
+    void metrics_may_be_put_only_into_the_platforms_namespace() {
+        assertThat(SynthesizedTemplates.iamStatements()).filteredOn(s -> "cloudwatch:PutMetricData".equals(s.get("Action")))
+                .singleElement().extracting(s -> s.get("Condition"))
+                .isEqualTo(Map.of("StringEquals", Map.of("cloudwatch:namespace", ObservabilityStack.NAMESPACE)));
     }
 
     @Test

@@ -11,17 +11,22 @@ public final class PageSize {
     private PageSize() {}
 
     public static int of(String limit) {
+        return of(limit, DEFAULT, MAX);
+    }
+
+    /** As {@link #of(String)}, for a read with its own default and maximum. */
+    public static int of(String limit, int fallback, int max) {
         if (limit == null) {
-            return DEFAULT;
+            return fallback;
         }
         try {
             int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX) {
+            if (value >= 1 && value <= max) {
                 return value;
             }
         } catch (NumberFormatException notANumber) {
             // refused below
         }
-        throw Rejection.invalid("limit", "must be a whole number from 1 to " + MAX);
+        throw Rejection.invalid("limit", "must be a whole number from 1 to " + max);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +25,9 @@ public class IdempotencyConfiguration {
     @Bean
     IdempotencyStore idempotencyStore(DynamoDbClient dynamo,
             AwsResourceNames names, @Value("${unicorn.idempotency.lease}") Duration lease,
-            @Value("${unicorn.idempotency.retention}") Duration retention) {
-        return new IdempotencyStore(dynamo, names.tables().idempotency(), Clock.systemUTC(), lease, retention);
+            @Value("${unicorn.idempotency.retention}") Duration retention, MeterRegistry meters) {
+        return new IdempotencyStore(dynamo, names.tables().idempotency(), Clock.systemUTC(), lease, retention)
+                .countingReplaysIn(meters);
     }
 
     @Bean

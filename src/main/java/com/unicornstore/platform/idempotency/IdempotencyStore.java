@@ -3,11 +3,14 @@ package com.unicornstore.platform.idempotency;
 import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -26,6 +29,12 @@ public final class IdempotencyStore {
     private static final String TOKEN = "claim_token";
     /** DynamoDB's TTL attribute: a key is remembered for its retention, then forgotten. */
     public static final String EXPIRES_AT = "expires_at";
+
+    /** Counter of replayed claims (an HTTP retry answered from its stored response, a redelivered message ignored). */
+    public static final String REPLAYS = "unicorn.idempotent.replays";
+
+    /** Set once at wiring (see {@link #countingReplaysIn}); null counts nothing. */
+    private volatile Function<String, Counter> replays;
 
     /** What a claim found. */
     public enum Outcome { CLAIMED, REPLAY, OTHER_REQUEST, IN_PROGRESS }
@@ -61,7 +70,19 @@ public final class IdempotencyStore {
 
     /** @param fingerprint what identifies the request (operation and body): the same key with another one is refused */
     public Claim claim(String key, String fingerprint) {
-        return claim(key, fingerprint, 3);
+        Claim claim = claim(key, fingerprint, 3);
+        if (claim.outcome() == Outcome.REPLAY && replays != null) {
+            // the namespace ("http", "points-command", ...) is the key's prefix: a bounded set of tags
+            replays.apply(key.substring(0, Math.max(0, key.indexOf(':')))).increment();
+        }
+        return claim;
+    }
+
+    /** Counts each replayed claim as {@value #REPLAYS}, tagged with its key's namespace. */
+    public IdempotencyStore countingReplaysIn(MeterRegistry registry) {
+        this.replays = namespace -> Counter.builder(REPLAYS).tag("namespace", namespace.isEmpty() ? "none" : namespace)
+                .description("Requests and messages answered from an earlier identical one").register(registry);
+        return this;
     }
 
     private Claim claim(String key, String fingerprint, int triesLeft) {

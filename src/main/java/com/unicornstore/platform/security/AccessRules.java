@@ -58,6 +58,10 @@ public final class AccessRules {
 
     public static List<Rule> all() {
         return List.of(
+                scoped(HttpMethod.POST, "/products", OPERATOR),
+                scoped(HttpMethod.PATCH, "/products/*", OPERATOR),
+                scoped(HttpMethod.POST, "/products/*/restock", OPERATOR),
+                scoped(HttpMethod.POST, "/wallets/*/adjust", OPERATOR),
                 open(HttpMethod.GET, "/products"),
                 open(HttpMethod.GET, "/products/*"),
                 open(HttpMethod.GET, "/images/**"),
@@ -82,6 +86,7 @@ public final class AccessRules {
                 scoped(HttpMethod.GET, "/campaigns/*", CAMPAIGNS_READ, CAMPAIGNS_ADMIN),
                 scoped(null, "/campaigns/**", CAMPAIGNS_ADMIN),
                 scoped(null, "/campaigns", CAMPAIGNS_ADMIN),
+                scoped(HttpMethod.GET, "/sagas", OPERATOR),
                 scoped(null, "/sagas/**", OPERATOR),
                 scoped(null, "/dead-letters/**", OPERATOR),
                 scoped(null, "/dead-letters", OPERATOR),

@@ -95,7 +95,8 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
             }
             if (ApiPaths.isApi(request.getRequestURI()) && accepted.stream().noneMatch(type ->
                     type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                            || type.isCompatibleWith(MediaType.TEXT_HTML) && request.getRequestURI().startsWith("/api-doc"))) {
+                            || type.isCompatibleWith(MediaType.TEXT_HTML) && request.getRequestURI().startsWith("/api-doc")
+                            || isMetricsText(type) && request.getRequestURI().equals("/actuator/prometheus"))) {
                 return "Accept " + accept + " names nothing this API answers with: accept application/json.";
             }
         }
@@ -106,6 +107,11 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
     private static boolean isLoginForm(HttpServletRequest request, MediaType type) {
         return MediaType.APPLICATION_FORM_URLENCODED.includes(type) && "POST".equals(request.getMethod())
                 && SessionLogin.LOGIN.equals(request.getRequestURI());
+    }
+
+    /** What a Prometheus scraper asks for: the text exposition format or OpenMetrics. */
+    private static boolean isMetricsText(MediaType type) {
+        return type.isCompatibleWith(MediaType.TEXT_PLAIN) || "openmetrics-text".equals(type.getSubtype());
     }
 
     private static byte[] readAtMost(InputStream in, long max) throws IOException {

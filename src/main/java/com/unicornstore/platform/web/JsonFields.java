@@ -44,6 +44,20 @@ public final class JsonFields {
         return node.textValue();
     }
 
+    /** A required string of 1 to {@code maxLength} characters; null when missing or invalid. */
+    public String text(String field, int maxLength) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            violations.add(new Violation(field, "is required"));
+            return null;
+        }
+        if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > maxLength) {
+            violations.add(new Violation(field, "must be a string of 1 to " + maxLength + " characters"));
+            return null;
+        }
+        return node.textValue();
+    }
+
     /** A required JSON integer (not a string, not a fraction) within [min, max]; 0 when missing or invalid. */
     public long integer(String field, long min, long max) {
         JsonNode node = body.get(field);

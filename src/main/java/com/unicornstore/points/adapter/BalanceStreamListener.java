@@ -21,10 +21,12 @@ public final class BalanceStreamListener {
 
     private final ProjectingBalances projector;
     private final ParkedRecords parked;
+    private final ProjectionLag lag;
 
-    public BalanceStreamListener(ProjectingBalances projector, ParkedRecords parked) {
+    public BalanceStreamListener(ProjectingBalances projector, ParkedRecords parked, ProjectionLag lag) {
         this.projector = projector;
         this.parked = parked;
+        this.lag = lag;
     }
 
     public void onRecord(Record record, @ExchangeProperty(Exchange.BATCH_COMPLETE) Boolean lastOfBatch) {
@@ -35,10 +37,14 @@ public final class BalanceStreamListener {
                 parked.park(SOURCE, record.eventID(), stored.unreadableBecause());
             } else {
                 projector.on(stored);
+                if (stored.isReadable()) {
+                    lag.projected(stored.event().event().occurredAt());
+                }
             }
         }
         if (lastOfBatch == null || lastOfBatch) {
             projector.flush();
+            lag.stored(); // the batch's views are written: its events are now in the read model
         }
     }
 

@@ -52,6 +52,16 @@ public final class PointsCommandMessages {
         this.revoking = revoking;
     }
 
+    /** The command's correlation id (a purchase's id for the saga's commands), or null when unreadable: for the logs only. */
+    public String correlationOf(String body) {
+        try {
+            JsonNode correlation = body == null ? null : json.readTree(body).get("correlation_id");
+            return correlation != null && correlation.isTextual() ? correlation.asText() : null;
+        } catch (JsonProcessingException | RuntimeException unreadable) {
+            return null; // handle() refuses it with its reason
+        }
+    }
+
     /** Applies the command once; the reply (JSON) for a command with a command id, else null. */
     public String handle(String body, Exchange exchange) throws JsonProcessingException {
         Received received = read(body);

@@ -38,6 +38,8 @@ public class PointsCommandRoutes extends RouteBuilder {
                     .useOriginalMessage()
                     .bean("queueFailures", "handle")
                 .end()
+                // for the logs: a purchase's command names its purchase (PurchaseIdLogging)
+                .setHeader("purchaseId", method("pointsCommandMessages", "correlationOf"))
                 .bean("pointsCommandMessages", "handle")
                 .filter(body().isNotNull())
                     .bean("queueReplies", "reply")

@@ -18,6 +18,7 @@ import com.unicornstore.points.application.RebuildingProjection;
 import com.unicornstore.points.application.RedeemingPoints;
 import com.unicornstore.points.application.RevokingPoints;
 import com.unicornstore.points.domain.BucketPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -101,8 +102,8 @@ public class PointsConfiguration {
 
     @Bean
     AccountCommands accountCommands(DynamoPointsLedger ledger, BucketPolicy buckets, Clock clock,
-            @Value("${points.ledger.max-attempts}") int maxAttempts) {
-        return new AccountCommands(ledger, clock, buckets, maxAttempts);
+            @Value("${points.ledger.max-attempts}") int maxAttempts, MeterRegistry meters) {
+        return new AccountCommands(new MeteredPointsLedger(ledger, meters), clock, buckets, maxAttempts);
     }
 
     @Bean
@@ -159,8 +160,9 @@ public class PointsConfiguration {
     }
 
     @Bean
-    BalanceStreamListener balanceStreamListener(ProjectingBalances projector, DynamoParkedRecords parked) {
-        return new BalanceStreamListener(projector, parked);
+    BalanceStreamListener balanceStreamListener(ProjectingBalances projector, DynamoParkedRecords parked,
+            MeterRegistry meters, Clock clock) {
+        return new BalanceStreamListener(projector, parked, new ProjectionLag(meters, clock));
     }
 
     @Bean

@@ -35,12 +35,15 @@ public final class PurchaseSteps {
     private final PlacingPurchase placing;
     private final Inventory inventory;
     private final Wallets wallets;
+    private final PurchaseOutcomes outcomes;
 
-    public PurchaseSteps(JsonBodies bodies, PlacingPurchase placing, Inventory inventory, Wallets wallets) {
+    public PurchaseSteps(JsonBodies bodies, PlacingPurchase placing, Inventory inventory, Wallets wallets,
+            PurchaseOutcomes outcomes) {
         this.bodies = bodies;
         this.placing = placing;
         this.inventory = inventory;
         this.wallets = wallets;
+        this.outcomes = outcomes;
     }
 
     /** Validates the request: 400 naming every bad field, 415 when it is not JSON. */
@@ -138,12 +141,17 @@ public final class PurchaseSteps {
         if (skipped != null) {
             body.put("campaigns_skipped", skipped);
         }
+        if (exchange.getProperty(PURCHASE_MADE) == null) {
+            outcomes.completed(); // a retry that found its purchase made is no second purchase
+        }
         return body;
     }
 
     /** The saga failed (and compensated): record how the purchase ended and throw what the client must be told. */
     public void failed(@Header("purchaseId") String purchaseId, Exchange exchange) {
-        throw placing.failed(purchaseId, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        outcomes.failed(failure);
+        throw placing.failed(purchaseId, failure);
     }
 
     /** Path parameter check for GET /purchase/{id}. */

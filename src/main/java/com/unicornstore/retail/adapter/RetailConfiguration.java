@@ -19,6 +19,7 @@ import com.unicornstore.retail.domain.Wallets;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -41,6 +42,16 @@ public class RetailConfiguration {
     @Bean
     WalletRoutes walletRoutes() {
         return new WalletRoutes();
+    }
+
+    @Bean
+    CatalogueAdmin catalogueAdmin(DynamoDbClient dynamo, AwsResourceNames names, JsonBodies bodies, Clock clock) {
+        return new CatalogueAdmin(dynamo, names.tables().products(), names.tables().wallets(), bodies, clock);
+    }
+
+    @Bean
+    CatalogueAdminRoutes catalogueAdminRoutes() {
+        return new CatalogueAdminRoutes();
     }
 
     @Bean
@@ -67,8 +78,9 @@ public class RetailConfiguration {
     }
 
     @Bean
-    PurchaseSteps purchaseSteps(JsonBodies bodies, PlacingPurchase placing, Inventory inventory, Wallets wallets) {
-        return new PurchaseSteps(bodies, placing, inventory, wallets);
+    PurchaseSteps purchaseSteps(JsonBodies bodies, PlacingPurchase placing, Inventory inventory, Wallets wallets,
+            MeterRegistry meters) {
+        return new PurchaseSteps(bodies, placing, inventory, wallets, new PurchaseOutcomes(meters));
     }
 
     @Bean

@@ -30,10 +30,17 @@ final class DurableSagaCoordinator implements CamelSagaCoordinator {
     private final AtomicInteger pendingTimeouts = new AtomicInteger();
     private volatile boolean inFlight;
     private volatile boolean lost;
+    /** When this instance began (or took over) the saga: the start of its measured duration. */
+    private final long begunNanos = System.nanoTime();
 
     DurableSagaCoordinator(DurableSagaService service, String id) {
         this.service = service;
         this.id = id;
+    }
+
+    /** How long since this instance began or took over the saga. */
+    java.time.Duration age() {
+        return java.time.Duration.ofNanos(System.nanoTime() - begunNanos);
     }
 
     @Override

@@ -6,6 +6,9 @@ import com.unicornstore.saga.domain.RetryPolicy;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +46,16 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
      */
     public static final String SAGA_ID_PROPERTY = "unicorn.saga.id";
 
+    /** Timer of the sagas ended here, by outcome (COMPLETED, COMPENSATED, FAILED). */
+    public static final String DURATION = "unicorn.saga.duration";
+
     private static final Logger LOG = LoggerFactory.getLogger(DurableSagaService.class);
 
     private final SagaLog log;
     private final Duration lease;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final String instanceId = "instance-" + UUID.randomUUID();
     private final Map<String, DurableSagaCoordinator> active = new ConcurrentHashMap<>();
     private CamelContext camel;
@@ -57,10 +64,16 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
     private ProducerTemplate producer;
 
     public DurableSagaService(SagaLog log, Duration lease, RetryPolicy retry, Clock clock) {
+        this(log, lease, retry, clock, new SimpleMeterRegistry());
+    }
+
+    /** As the other constructor; each saga this instance ends is timed in {@code meters} as {@value #DURATION}. */
+    public DurableSagaService(SagaLog log, Duration lease, RetryPolicy retry, Clock clock, MeterRegistry meters) {
         this.log = log;
         this.lease = lease;
         this.retry = retry;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Writes the saga's record (RUNNING, owned here) before the saga joins this instance's active set. */
@@ -194,7 +207,12 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
     }
 
     void finished(String sagaId, SagaState state) {
-        active.remove(sagaId);
+        DurableSagaCoordinator ended = active.remove(sagaId);
+        if (ended != null && state != null) {
+            Timer.builder(DURATION).tag("outcome", state.name())
+                    .description("Sagas ended by this instance, by outcome: time since it began or took them over")
+                    .register(meters).record(ended.age());
+        }
         LOG.debug("Saga {} ended {} here", sagaId, state);
     }
 

@@ -4,6 +4,7 @@ import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.provisioning.TableSpec;
 import com.unicornstore.platform.provisioning.TableSpec.Key;
 import com.unicornstore.saga.domain.SagaLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,8 @@ public class SagaConfiguration {
     TableSpec sagasTable(AwsResourceNames names) {
         return TableSpec.of(names.tables().sagas(), Key.string("saga_id"))
                 .withIndex(new TableSpec.Index(DynamoDbSagaLog.OPEN_INDEX, Key.string("open_shard"), Key.number("lease_until")))
+                .withIndex(new TableSpec.Index(SagaCensus.FAILED_INDEX, Key.string(SagaCensus.FAILED_SHARD),
+                        Key.string("updated_at")))
                 .expiringBy("expires_at");
     }
 
@@ -26,13 +29,18 @@ public class SagaConfiguration {
     }
 
     @Bean
-    DurableSagaService durableSagaService(SagaLog log, SagaProperties properties) {
-        return new DurableSagaService(log, properties.lease(), properties.retryPolicy(), Clock.systemUTC());
+    DurableSagaService durableSagaService(SagaLog log, SagaProperties properties, MeterRegistry meters) {
+        return new DurableSagaService(log, properties.lease(), properties.retryPolicy(), Clock.systemUTC(), meters);
     }
 
     @Bean
-    SagaViews sagaViews(SagaLog log, DurableSagaService service) {
-        return new SagaViews(log, service);
+    SagaCensus sagaCensus(DynamoDbClient dynamo, AwsResourceNames names) {
+        return new SagaCensus(dynamo, names.tables().sagas());
+    }
+
+    @Bean
+    SagaViews sagaViews(SagaLog log, DurableSagaService service, SagaCensus census) {
+        return new SagaViews(log, service, census);
     }
 
     @Bean

@@ -79,12 +79,12 @@ final class SagaLifecycleWrites {
     Optional<SagaRecord> fail(String sagaId, SagaState during) {
         // no expires_at: a FAILED saga still holds what its steps took
         return update(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
-                .updateExpression("SET #state = :failed, failed_during = :during, updated_at = :now "
-                        + "REMOVE open_shard, expires_at")
+                .updateExpression("SET #state = :failed, failed_during = :during, updated_at = :now, "
+                        + SagaCensus.FAILED_SHARD + " = :shard REMOVE open_shard, expires_at")
                 .conditionExpression("#state = :during")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":failed", s(SagaState.FAILED.name()), ":during", s(during.name()),
-                        ":now", s(Instant.now().toString()))),
+                        ":now", s(Instant.now().toString()), ":shard", s(DynamoDbSagaLog.shardOf(sagaId)))),
                 old -> SagaState.FAILED.name().equals(old.get("state").s()) && old.containsKey("failed_during")
                         && during.name().equals(old.get("failed_during").s()));
     }
@@ -93,7 +93,7 @@ final class SagaLifecycleWrites {
         return update(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
                 .updateExpression("SET #state = :to, #owner = :owner, lease_until = :lease, attempts = :zero, "
                         + "steps_done = :zero, open_shard = :shard, updated_at = :now, " + WRITE_ID + " = :write "
-                        + "REMOVE failed_during, expires_at")
+                        + "REMOVE failed_during, expires_at, " + SagaCensus.FAILED_SHARD)
                 .conditionExpression("#state = :failed")
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(Map.of(":to", s(to.name()), ":owner", s(owner),

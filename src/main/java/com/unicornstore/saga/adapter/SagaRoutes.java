@@ -17,6 +17,9 @@ public class SagaRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/sagas").description("Durable saga log (operators)")
+                .get().id("saga.http-list")
+                    .description("Open or FAILED sagas in one state (query parameters state and limit), with their steps")
+                    .produces("application/json").to("direct:saga.list")
                 .get("/{id}").id("saga.http-get").description("A saga's state, steps and what each holds, attempts and last error")
                     .produces("application/json").to("direct:saga.get")
                 .post("/{id}/retry").id("saga.http-retry")
@@ -26,6 +29,9 @@ public class SagaRoutes extends RouteBuilder {
                     .description("Compensates a FAILED saga that failed while compensating; 409 otherwise")
                     .produces("application/json").to("direct:saga.compensate");
 
+        from("direct:saga.list").routeId("saga.list")
+                .bean(SagaViews.class, "list")
+                .bean("jsonResponses", "ok");
         from("direct:saga.get").routeId("saga.get")
                 .bean(SagaViews.class, "find")
                 .bean("jsonResponses", "ok");
@@ -35,6 +41,10 @@ public class SagaRoutes extends RouteBuilder {
         from("direct:saga.compensate").routeId("saga.compensate")
                 .bean(SagaViews.class, "compensate")
                 .bean("jsonResponses", "ok");
+
+        // the gauges of open and FAILED sagas; off the request path
+        from("timer:saga-census?delay=2000&period={{unicorn.saga.census-interval}}").routeId("saga.count-by-state")
+                .bean(SagaCensus.class, "count");
 
         // periodically, from a random offset per instance within one interval, so instances sweep apart
         from("timer:saga-recovery?delay=" + firstSweep.toMillis() + "&period={{unicorn.saga.recovery-interval}}")

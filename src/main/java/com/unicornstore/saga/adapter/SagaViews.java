@@ -2,9 +2,11 @@ package com.unicornstore.saga.adapter;
 
 import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Rejection;
+import com.unicornstore.platform.domain.PageSize;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaRepairs;
+import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.saga.domain.SagaStep;
 import com.unicornstore.saga.domain.StepHold;
 import java.util.ArrayList;
@@ -16,12 +18,40 @@ import org.apache.camel.Header;
 /** The operators' endpoints on the saga log: one saga with what its steps hold, and the repair of a FAILED one. */
 public final class SagaViews {
 
+    /** Most sagas one GET /sagas answers with. */
+    static final int MAX_LIMIT = 100;
+
     private final SagaLog log;
     private final DurableSagaService service;
+    private final SagaCensus census;
 
-    public SagaViews(SagaLog log, DurableSagaService service) {
+    public SagaViews(SagaLog log, DurableSagaService service, SagaCensus census) {
         this.log = log;
         this.service = service;
+        this.census = census;
+    }
+
+    /** GET /sagas?state=&limit=: open or FAILED sagas in one state, each with its steps. */
+    public Map<String, Object> list(@Header("state") String state, @Header("limit") String limit) {
+        SagaState wanted = parseState(state);
+        int max = PageSize.of(limit, 50, MAX_LIMIT);
+        List<SagaRecord> found = census.inState(wanted, max + 1);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", wanted.name());
+        body.put("items", found.stream().limit(max).map(SagaViews::view).toList());
+        body.put("more", found.size() > max);
+        return body;
+    }
+
+    private static SagaState parseState(String state) {
+        if (state == null) {
+            throw Rejection.invalid("state", "is required: one of " + SagaCensus.LISTED);
+        }
+        try {
+            return SagaState.valueOf(state);
+        } catch (IllegalArgumentException unknown) {
+            throw Rejection.invalid("state", "must be one of " + SagaCensus.LISTED);
+        }
     }
 
     public Map<String, Object> find(@Header("id") String id) {

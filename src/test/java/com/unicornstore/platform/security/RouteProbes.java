@@ -48,6 +48,16 @@ final class RouteProbes {
                 Map.entry("GET /nowhere", mine -> new Probe("GET", "/nowhere", null, Set.of(404))),
                 Map.entry("GET /points/nowhere", mine -> new Probe("GET", "/points/nowhere", null, Set.of(404))),
                 Map.entry("GET /livez", mine -> get("/livez")),
+                Map.entry("GET /sagas", mine -> get("/sagas?state=FAILED")),
+                Map.entry("POST /products", mine -> new Probe("POST", "/products", "{\"id\":\"walk-" + campaigns.incrementAndGet()
+                        + "\",\"name\":\"Walked\",\"description\":\"A unicorn of the access walk\",\"price\":100,"
+                        + "\"stock\":1,\"image\":\"unicorn-air.svg\"}", Set.of(201))),
+                Map.entry("PATCH /products/{id}", mine -> new Probe("PATCH", "/products/3", "{\"description\":\"Walked\"}",
+                        Set.of(200))),
+                Map.entry("POST /products/{id}/restock", mine -> new Probe("POST", "/products/3/restock",
+                        "{\"quantity\":1}", Set.of(200))),
+                Map.entry("POST /wallets/{username}/adjust", mine -> new Probe("POST", "/wallets/" + account(mine) + "/adjust",
+                        "{\"amount\":1}", Set.of(200))),
                 Map.entry("GET /readyz", mine -> get("/readyz")),
                 Map.entry("GET /me", mine -> get("/me")),
                 Map.entry("GET /purchases", mine -> get("/purchases?user_id=" + account(mine))),

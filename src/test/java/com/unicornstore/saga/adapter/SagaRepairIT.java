@@ -58,6 +58,30 @@ class SagaRepairIT {
         api = new Api(port);
     }
 
+    @Autowired
+    SagaCensus census;
+
+    @Test
+    void operators_list_the_failed_sagas_with_their_steps_and_the_failed_gauge_counts_them_until_repaired() {
+        String sagaId = failedWhileCompensating("unicorn-33");
+
+        JsonNode failed = api.get("/sagas?state=FAILED&limit=100").json();
+        assertThat(failed.get("items").findValuesAsText("id")).contains(sagaId);
+        JsonNode listed = failed.get("items").get(failed.get("items").findValuesAsText("id").indexOf(sagaId));
+        assertThat(listed.get("steps").findValuesAsText("hold")).containsExactly("held", "released");
+        assertThat(census.count().get(SagaState.FAILED)).isGreaterThanOrEqualTo(1L);
+        long before = census.count().get(SagaState.FAILED);
+
+        participants.failUndoA(0);
+        assertThat(post("/sagas/" + sagaId + "/retry").status()).isEqualTo(200);
+
+        assertThat(api.get("/sagas?state=FAILED&limit=100").json().get("items").findValuesAsText("id"))
+                .doesNotContain(sagaId);
+        assertThat(census.count().get(SagaState.FAILED)).isEqualTo(before - 1);
+        assertThat(api.get("/sagas?state=COMPLETED").status()).isEqualTo(400);
+        assertThat(api.get("/sagas?state=FAILED&limit=0").status()).isEqualTo(400);
+    }
+
     @Test
     void a_failed_saga_shows_what_each_step_holds_never_expires_and_an_operator_retry_compensates_it() {
         String sagaId = failedWhileCompensating("unicorn-30");
