@@ -4,8 +4,7 @@ import com.unicornstore.platform.provisioning.LocalProvisioner;
 import com.unicornstore.platform.provisioning.QueueSpec;
 import com.unicornstore.platform.provisioning.TableSpec;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.profiles.active=aws",
         "unicorn.security.jwt.client-ids=test-client", "unicorn.security.key-table.cache-ttl=1s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AwsProfileTest {
 
     /** One issuer for the test JVM, like the backends (its key pair is made once). */
@@ -51,7 +49,8 @@ public abstract class AwsProfileTest {
     @Autowired
     List<QueueSpec> queues;
 
-    @BeforeAll
+    /** Idempotent: tables and queues that exist are left as they are. */
+    @BeforeEach
     void tablesAndQueuesExist() {
         new LocalProvisioner(dynamo, sqs, tables, queues, List.of()).provision();
     }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * The whole rule set of who may call what, in one table (the README's Security table is this
@@ -100,6 +101,13 @@ public final class AccessRules {
      */
     public static boolean isWebStorePage(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) && !ApiPaths.isApi(request.getRequestURI());
+    }
+
+    /** The first rule naming this request (as Spring Security picks it), or null: any authenticated caller. */
+    public static Rule ruleFor(HttpMethod method, String path) {
+        AntPathMatcher paths = new AntPathMatcher();
+        return all().stream().filter(rule -> (rule.method() == null || rule.method().equals(method))
+                && paths.match(rule.pattern(), path)).findFirst().orElse(null);
     }
 
     private static Rule open(HttpMethod method, String pattern) {

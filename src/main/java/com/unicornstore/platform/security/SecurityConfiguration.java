@@ -59,6 +59,12 @@ public class SecurityConfiguration {
         };
     }
 
+    /** The security schemes and each operation's requirement in /api-doc, derived from {@link AccessRules}. */
+    @Bean
+    org.apache.camel.spring.boot.CamelContextConfiguration openApiSecurity() {
+        return new OpenApiSecurity();
+    }
+
     @Bean
     ServletProblems servletProblems(ObjectMapper json) {
         return new ServletProblems(json);
