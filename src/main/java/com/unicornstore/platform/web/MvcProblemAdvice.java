@@ -21,10 +21,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class MvcProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MvcProblemAdvice.class);
+
     private final ProblemMapper mapper;
 
     public MvcProblemAdvice(ProblemMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** The client went away mid-answer (a browser closing a connection): nothing to answer, nothing failed here. */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    void clientGone(org.apache.catalina.connector.ClientAbortException gone) {
+        LOG.debug("client closed the connection: {}", gone.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
