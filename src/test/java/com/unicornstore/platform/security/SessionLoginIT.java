@@ -95,6 +95,14 @@ class SessionLoginIT {
     }
 
     @Test
+    void the_web_store_is_told_to_use_the_session_login_in_the_local_profile() {
+        Api.Response config = Api.anonymous(port).get("/auth/config");
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().toString()).isEqualTo("{\"mode\":\"session\"}");
+    }
+
+    @Test
     void a_login_without_the_csrf_header_is_refused_with_403() {
         browser.get("/me");
 
