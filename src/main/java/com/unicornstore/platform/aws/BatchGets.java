@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 public final class BatchGets {
 
-    /** The default: 8 calls, 50 ms doubling up to 2 s between them (at most about 6 s of waiting). */
+    /** The default: 8 calls, 50 ms doubling up to 2 s between them (at most 5.15 s of waiting in all). */
     public static final BatchGets DEFAULT = new BatchGets(8, Duration.ofMillis(50), Duration.ofSeconds(2));
 
     private final int maxAttempts;
