@@ -6,6 +6,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Header } from '../components/Header';
 import { RequireLogin } from '../components/RequireLogin';
 import { Empty } from '../components/States';
+import { LoginCallback } from '../features/auth/LoginCallback';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CampaignCreatePage } from '../features/campaigns/CampaignCreatePage';
 import { CampaignEditPage } from '../features/campaigns/CampaignEditPage';
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Routes>
           <Route path="/" element={<StorePage />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/login/callback" element={<LoginCallback />} />
           <Route path="/points-centre" element={<RequireLogin><PointsPage /></RequireLogin>} />
           <Route path="/purchase-history" element={<RequireLogin><PurchasesPage /></RequireLogin>} />
           <Route path="/campaign-centre" element={<RequireLogin operator><CampaignsPage /></RequireLogin>} />

@@ -1,4 +1,6 @@
-/** The one HTTP client of the web store: relative URLs, the session cookie, CSRF, problem+json as ApiError. */
+/** The one HTTP client of the web store: relative URLs, the session cookie and CSRF or a bearer token, problem+json as ApiError. */
+import { bearerToken } from './bearer';
+
 
 /** An RFC 9457 problem document as the platform sends it. */
 export interface Problem {
@@ -57,6 +59,11 @@ function headersFor(method: string, options: RequestOptions): Record<string, str
     headers['Content-Type'] = 'application/json';
   } else if (options.form !== undefined) {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  const token = bearerToken();
+  if (token !== undefined) {
+    headers.Authorization = `Bearer ${token}`; // its own credential: the platform asks no CSRF token then
+    return headers;
   }
   const xsrf = cookie('XSRF-TOKEN');
   if (UNSAFE.has(method) && xsrf !== undefined) {

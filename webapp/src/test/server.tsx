@@ -16,7 +16,9 @@ export interface Answer {
 type Handler = Answer | ((request: { url: URL; method: string; body: unknown; headers: Headers }) => Answer);
 
 /** A fetch stand-in answering "METHOD /path" keys; unknown requests fail the test loudly with a 599. */
-export function fakeApi(routes: Record<string, Handler>) {
+export function fakeApi(given: Record<string, Handler>) {
+  // the local profile's answer unless a test gives another
+  const routes: Record<string, Handler> = { 'GET /auth/config': { body: { mode: 'session' } }, ...given };
   const calls: { method: string; path: string; body: unknown; headers: Headers }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://store.test');

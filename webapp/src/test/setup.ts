@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setBearerToken } from '../lib/bearer';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  setBearerToken(undefined);
+  sessionStorage.clear();
+});
 
 // jsdom has no layout; CodeMirror measures text ranges, so give ranges empty geometry
 const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, get, request } from '../../lib/api';
+import { endLogin, restoreLogin, type AuthConfig } from './oidc';
 
 /** Who is logged in, as GET /me answers. */
 export interface Me {
@@ -10,12 +11,33 @@ export interface Me {
 }
 
 export const meKey = ['me'] as const;
+export const authConfigKey = ['auth-config'] as const;
+
+/** How the store logs in (GET /auth/config); an identity provider's login of this tab is taken up at once. */
+async function loadAuthConfig(): Promise<AuthConfig> {
+  const config = await get<AuthConfig>('/auth/config');
+  if (config.mode === 'oidc') {
+    await restoreLogin(config);
+  }
+  return config;
+}
+
+/** The log-in mode, read once per page load (before the first GET /me, which may need the token). */
+export async function authConfig(client: QueryClient): Promise<AuthConfig> {
+  return client.fetchQuery({ queryKey: authConfigKey, queryFn: loadAuthConfig, staleTime: Infinity });
+}
+
+export function useAuthConfig() {
+  return useQuery({ queryKey: authConfigKey, queryFn: loadAuthConfig, staleTime: Infinity });
+}
 
 /** The logged-in person, or null when nobody is (a 401 is an answer here, not an error). */
 export function useMe() {
+  const client = useQueryClient();
   return useQuery({
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
+      await authConfig(client);
       try {
         return await get<Me>('/me');
       } catch (error) {
@@ -66,10 +88,17 @@ export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      await request<void>('/logout', { method: 'POST' });
+      const config = await authConfig(client);
+      if (config.mode === 'oidc') {
+        await endLogin(config);
+      } else {
+        await request<void>('/logout', { method: 'POST' });
+      }
     },
     onSettled: () => {
+      const config = client.getQueryData(authConfigKey);
       client.clear();
+      client.setQueryData(authConfigKey, config);
       client.setQueryData(meKey, null);
     },
   });

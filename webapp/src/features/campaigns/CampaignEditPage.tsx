@@ -8,6 +8,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Loading } from '../../components/States';
 import { ApiError } from '../../lib/api';
+import { dateTime } from '../../lib/format';
 import { fetchCampaign, useCampaign, usePatchCampaign, type Versioned } from './api';
 import { editableText, mergePatch, place, type Placed } from './documents';
 import { DryRun } from './DryRun';
@@ -82,6 +83,7 @@ export function CampaignEditPage() {
     save.reset();
   };
   const preconditionFailed = save.error instanceof ApiError && save.error.status === 412;
+  const lastChange = base.campaign.changes?.[0];
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -89,6 +91,11 @@ export function CampaignEditPage() {
         <Button component={RouterLink} to="/campaign-centre" size="small">← All campaigns</Button>
         <Typography variant="h4" component="h1">Campaign {name}</Typography>
         <Typography color="text.secondary">Client {client} · version {base.campaign.version}{dirty ? ' · unsaved changes' : ''}</Typography>
+        {lastChange !== undefined && (
+          <Typography color="text.secondary" data-testid="last-change">
+            Last changed by {lastChange.principal ?? 'someone unknown'} on {dateTime(lastChange.at)}
+          </Typography>
+        )}
       </Box>
       <Paper sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }} component="section" aria-label="Rules">
         <Typography variant="h6" component="h2">Document</Typography>

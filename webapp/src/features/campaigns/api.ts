@@ -13,6 +13,19 @@ export interface Campaign {
   max_points_per_event?: number;
   description?: string;
   version: number;
+  /** Who created the campaign (read-only; absent for campaigns stored before it was recorded). */
+  created?: CampaignChange;
+  /** Its latest changes, newest first (read-only). */
+  changes?: CampaignChange[];
+}
+
+/** One write of a campaign: the version it made, by whom, through which channel and message, and when. */
+export interface CampaignChange {
+  version: number;
+  principal?: string;
+  channel?: string;
+  message_id?: string;
+  at: string;
 }
 
 export interface CampaignPage {

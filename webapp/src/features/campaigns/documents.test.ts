@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePatch, place } from './documents';
+import { editableText, mergePatch, place } from './documents';
 
 const text = `{
   "client": "UnicornStore",
@@ -32,5 +32,12 @@ describe('the merge patch of an edit', () => {
     const original = { client: 'c', campaign_name: 'n', status: 'active', description: 'old', rules: [1], version: 3 };
     const edited = { client: 'c', campaign_name: 'n', status: 'active', rules: [2] };
     expect(mergePatch(original, edited)).toEqual({ rules: [2], description: null });
+  });
+  it('leaves out who changed the campaign: the platform records it and ignores it on input', () => {
+    const change = { version: 3, principal: 'admin', at: '2026-12-01T10:00:00Z' };
+    const stored = { client: 'c', campaign_name: 'n', status: 'active' as const, rules: [1], version: 3,
+      created: { ...change, version: 1 }, changes: [change] };
+    expect(JSON.parse(editableText(stored))).toEqual({ client: 'c', campaign_name: 'n', status: 'active', rules: [1] });
+    expect(mergePatch(stored, { client: 'c', campaign_name: 'n', status: 'active', rules: [2] })).toEqual({ rules: [2] });
   });
 });

@@ -1,9 +1,12 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { Campaign } from './api';
 
-/** The editable text of a campaign: the whole document but its read-only version. */
+/** What the platform writes itself and ignores on input: the version and who changed the campaign. */
+const READ_ONLY = new Set(['version', 'created', 'changes']);
+
+/** The editable text of a campaign: the whole document but its read-only fields. */
 export function editableText(campaign: Campaign): string {
-  const { version: _version, ...editable } = campaign;
+  const editable = Object.fromEntries(Object.entries(campaign).filter(([key]) => !READ_ONLY.has(key)));
   return JSON.stringify(editable, null, 2);
 }
 
@@ -20,7 +23,7 @@ export function mergePatch(original: Record<string, unknown>, edited: Record<str
     }
   }
   for (const key of Object.keys(original)) {
-    if (key !== 'version' && !(key in edited)) {
+    if (!READ_ONLY.has(key) && !(key in edited)) {
       patch[key] = null;
     }
   }

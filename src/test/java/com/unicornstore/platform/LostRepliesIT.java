@@ -108,7 +108,7 @@ class LostRepliesIT {
             assertThat(tries.subList(0, tries.size() - 1)).allSatisfy(r -> assertThat(r.status()).isEqualTo(503));
             String key = "lossy-issue-" + i;
             List<JsonNode> events = StreamSupport.stream(history.spliterator(), false)
-                    .filter(item -> key.equals(item.get("correlation_id").asText())).toList();
+                    .filter(item -> key.equals(item.path("message_id").asText())).toList();
             assertThat(events).as("events of " + key).hasSize(1);
             // a retry after outcome-unknown is recognised by the account's recent commands and answered
             // with the event the first attempt recorded

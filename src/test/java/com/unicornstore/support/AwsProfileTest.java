@@ -17,12 +17,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The aws profile against moto and ElasticMQ, set up as the infrastructure code would: every
- * table and queue exists, no demo data, and a Cognito-like token issuer runs on loopback. Key
+ * table and queue exists, no demo data, a Cognito-like token issuer runs on loopback, and the web
+ * store is its public client {@code test-client}. Key
  * lookups are cached for one second here, so revocations are seen quickly.
  */
 @ExtendWith(LocalBackendsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.profiles.active=aws",
-        "unicorn.security.jwt.client-ids=test-client", "unicorn.security.key-table.cache-ttl=1s"})
+        "unicorn.security.jwt.client-ids=test-client", "unicorn.security.key-table.cache-ttl=1s",
+        "unicorn.security.web-client.client-id=test-client"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class AwsProfileTest {
 

@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * An OpenID issuer on loopback, like a Cognito user pool: its discovery document and JWKS over
- * HTTP, and access tokens signed (by nimbus) with its RSA key. Tokens for other issuers or signed
+ * HTTP, access tokens signed (by nimbus) with its RSA key, and a hosted sign-in for the
+ * authorization code flow with PKCE ({@link LoopbackSignIn}). Tokens for other issuers or signed
  * by a stranger's key are made here too, for the tests that refuse them.
  */
 public final class LoopbackIssuer implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class LoopbackIssuer implements AutoCloseable {
     private final RSAKey key;
     private final RSAKey stranger;
     private final String issuer;
+    private final LoopbackSignIn signIn = new LoopbackSignIn(this);
 
     private LoopbackIssuer(HttpServer server, RSAKey key, RSAKey stranger) {
         this.server = server;
@@ -47,7 +49,12 @@ public final class LoopbackIssuer implements AutoCloseable {
             LoopbackIssuer issuer = new LoopbackIssuer(server, rsa(), rsa());
             server.createContext("/us-east-1_TestPool/.well-known/openid-configuration", exchange -> issuer.json(
                     exchange, "{\"issuer\":\"" + issuer.issuer + "\",\"jwks_uri\":\"" + issuer.issuer + "/.well-known/jwks.json\","
+                            + "\"authorization_endpoint\":\"" + issuer.issuer + "/oauth2/authorize\","
+                            + "\"token_endpoint\":\"" + issuer.issuer + "/oauth2/token\","
+                            + "\"response_types_supported\":[\"code\"],\"code_challenge_methods_supported\":[\"S256\"],"
                             + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
+            server.createContext("/us-east-1_TestPool/oauth2/authorize", issuer.signIn::authorize);
+            server.createContext("/us-east-1_TestPool/oauth2/token", issuer.signIn::token);
             server.createContext("/us-east-1_TestPool/.well-known/jwks.json", exchange -> issuer.json(
                     exchange, new JWKSet(issuer.key.toPublicJWK()).toString()));
             server.start();
@@ -64,6 +71,19 @@ public final class LoopbackIssuer implements AutoCloseable {
     /** A valid access token for {@code subject}, in the groups given, for app client {@code clientId}. */
     public String token(String subject, List<String> groups, String clientId) {
         return sign(key, key, claims(issuer, subject, groups, clientId, Instant.now().plus(Duration.ofMinutes(5))));
+    }
+
+    /** An ID token for {@code subject}, audience {@code clientId}, as the token endpoint hands it out. */
+    public String idToken(String subject, String clientId) {
+        Instant now = Instant.now();
+        return sign(key, key, new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(clientId)
+                .claim("token_use", "id").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .build());
+    }
+
+    /** How many authorization codes the token endpoint traded for tokens (each with its PKCE verifier). */
+    public int codesExchanged() {
+        return signIn.codesExchanged();
     }
 
     public String expiredToken(String subject) {
@@ -115,7 +135,15 @@ public final class LoopbackIssuer implements AutoCloseable {
         }
     }
 
+    /** The web store reads the discovery document and the token endpoint from its own origin. */
+    static void allowAnyOrigin(HttpExchange exchange) {
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET, POST");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "Content-Type, Accept");
+    }
+
     private void json(HttpExchange exchange, String body) throws IOException {
+        allowAnyOrigin(exchange);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);

@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AdvancedSecurityMode;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.MfaSecondFactor;
@@ -19,13 +20,16 @@ import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserPoolProps;
 import software.constructs.Construct;
 
 /**
  * Shoppers and operators: a Cognito user pool whose JWTs the platform's `aws` profile accepts as an
  * OAuth2 resource server (issuer URI below), a public app client for the web store (authorization
- * code with PKCE, no secret) and the operators group whose members get the operator scopes.
+ * code with PKCE, no secret), the hosted sign-in domain whose authorization and token endpoints the
+ * web store uses, and the operators group whose members get the operator scopes.
  */
 public class IdentityStack extends Stack {
 
@@ -34,6 +38,7 @@ public class IdentityStack extends Stack {
 
     private final UserPool userPool;
     private final UserPoolClient webStoreClient;
+    private final UserPoolDomain signIn;
 
     public IdentityStack(Construct scope, String id, StackProps props, Deployment deployment) {
         super(scope, id, props);
@@ -63,6 +68,8 @@ public class IdentityStack extends Stack {
                 .idTokenValidity(Duration.minutes(60))
                 .refreshTokenValidity(Duration.days(30))
                 .build());
+        signIn = userPool.addDomain("HostedSignIn", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(deployment.signInDomain()).build()).build());
         CfnUserPoolGroup.Builder.create(this, "Operators").userPoolId(userPool.getUserPoolId())
                 .groupName(OPERATORS_GROUP).description("Unicorn Store operators: campaigns:admin and operator")
                 .build();
@@ -79,5 +86,15 @@ public class IdentityStack extends Stack {
 
     public UserPoolClient webStoreClient() {
         return webStoreClient;
+    }
+
+    /** The hosted sign-in's authorization endpoint, where the web store sends shoppers with a PKCE challenge. */
+    public String authorizationEndpoint() {
+        return signIn.baseUrl() + "/oauth2/authorize";
+    }
+
+    /** The hosted sign-in's token endpoint, where the web store trades the code and its verifier for tokens. */
+    public String tokenEndpoint() {
+        return signIn.baseUrl() + "/oauth2/token";
     }
 }

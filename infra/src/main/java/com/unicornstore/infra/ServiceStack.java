@@ -126,6 +126,11 @@ public class ServiceStack extends Stack {
         env.put("UNICORN_JWT_ISSUER_URI", wiring.identity().issuerUri());
         env.put("UNICORN_SECURITY_JWT_CLIENT_IDS", wiring.identity().webStoreClient().getUserPoolClientId());
         env.put("UNICORN_SECURITY_JWT_OPERATOR_GROUP", IdentityStack.OPERATORS_GROUP);
+        // the web store logs in at the hosted sign-in as the public client (authorization code with PKCE)
+        env.put("UNICORN_WEB_CLIENT_ID", wiring.identity().webStoreClient().getUserPoolClientId());
+        env.put("UNICORN_WEB_REDIRECT_URI", wiring.deployment().shopperCallbackUrl());
+        env.put("UNICORN_WEB_AUTHORIZATION_ENDPOINT", wiring.identity().authorizationEndpoint());
+        env.put("UNICORN_WEB_TOKEN_ENDPOINT", wiring.identity().tokenEndpoint());
         env.put("SERVER_PORT", Integer.toString(wiring.image().port()));
         return env;
     }

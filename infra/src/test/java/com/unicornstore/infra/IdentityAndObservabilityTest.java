@@ -17,12 +17,17 @@ class IdentityAndObservabilityTest {
         identity.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of("GenerateSecret", false,
                 "AllowedOAuthFlows", List.of("code"), "AllowedOAuthFlowsUserPoolClient", true));
         identity.hasResourceProperties("AWS::Cognito::UserPoolGroup", Map.of("GroupName", "operators"));
+        identity.hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", "unicorn-store-prod"));
         Template service = SynthesizedTemplates.of(SynthesizedTemplates.PROD.service());
         service.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(
                 Match.objectLike(Map.of("Environment", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Name", "UNICORN_JWT_ISSUER_URI")),
                         Match.objectLike(Map.of("Name", "UNICORN_SECURITY_JWT_CLIENT_IDS")),
-                        Map.of("Name", "UNICORN_SECURITY_JWT_OPERATOR_GROUP", "Value", "operators"))))))));
+                        Map.of("Name", "UNICORN_SECURITY_JWT_OPERATOR_GROUP", "Value", "operators"),
+                        Match.objectLike(Map.of("Name", "UNICORN_WEB_AUTHORIZATION_ENDPOINT")),
+                        Match.objectLike(Map.of("Name", "UNICORN_WEB_CLIENT_ID")),
+                        Map.of("Name", "UNICORN_WEB_REDIRECT_URI", "Value", "https://store.example.com/login/callback"),
+                        Match.objectLike(Map.of("Name", "UNICORN_WEB_TOKEN_ENDPOINT")))))))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.unicornstore.campaign.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.campaign.application.CampaignChanges;
 import com.unicornstore.campaign.application.ChangingCampaign;
 import com.unicornstore.campaign.application.CreatingCampaign;
 import com.unicornstore.campaign.application.DeletingCampaign;
@@ -83,13 +84,18 @@ public class CampaignConfiguration {
     }
 
     @Bean
-    CreatingCampaign creatingCampaign(CampaignsPerClient store, CampaignValidation validation) {
-        return new CreatingCampaign(store, validation);
+    CampaignChanges campaignChanges(@Value("${unicorn.campaigns.change-history}") int keep) {
+        return new CampaignChanges(Clock.systemUTC(), keep);
     }
 
     @Bean
-    ChangingCampaign changingCampaign(CampaignStore store, CampaignValidation validation) {
-        return new ChangingCampaign(store, validation);
+    CreatingCampaign creatingCampaign(CampaignsPerClient store, CampaignValidation validation, CampaignChanges changes) {
+        return new CreatingCampaign(store, validation, changes);
+    }
+
+    @Bean
+    ChangingCampaign changingCampaign(CampaignStore store, CampaignValidation validation, CampaignChanges changes) {
+        return new ChangingCampaign(store, validation, changes);
     }
 
     @Bean
@@ -109,8 +115,8 @@ public class CampaignConfiguration {
 
     @Bean
     LoadingCampaignFiles loadingCampaignFiles(CampaignStore store, CampaignsPerClient capped,
-            CampaignValidation validation, ObjectMapper json) {
-        return new LoadingCampaignFiles(store, capped, validation, json);
+            CampaignValidation validation, CampaignChanges changes, ObjectMapper json) {
+        return new LoadingCampaignFiles(store, capped, validation, changes, json);
     }
 
     @Bean

@@ -13,10 +13,10 @@ import org.apache.camel.Exchange;
 /** The replies of the campaign routes, as plain maps and JSON trees any caller can use. */
 public final class CampaignReplies {
 
-    /** The campaign's document; its version becomes the answer's ETag. */
+    /** The campaign's document and history; its version becomes the answer's ETag. */
     public ObjectNode document(Campaign campaign, Exchange exchange) {
         EntityTags.answerVersion(exchange, campaign.version());
-        return CampaignJson.toDocument(campaign);
+        return CampaignJson.toView(campaign);
     }
 
     /**

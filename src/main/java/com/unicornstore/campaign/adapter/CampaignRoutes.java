@@ -1,5 +1,6 @@
 package com.unicornstore.campaign.adapter;
 
+import com.unicornstore.platform.security.Origins;
 import com.unicornstore.platform.web.EntityTags;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -12,6 +13,9 @@ public class CampaignRoutes extends RouteBuilder {
     private static final String CLIENT_AND_NAME = "${header.client}, ${header.campaign_name}";
     /** The versions a PATCH's If-Match accepts (none: any). */
     private static final String EXPECTED_VERSIONS = "campaignExpectedVersions";
+    /** Who makes the change (principal, channel, message id), recorded on the campaign. */
+    private static final String ORIGIN = "campaignOrigin";
+    private static final String BY_ORIGIN = "${exchangeProperty." + ORIGIN + "}";
 
     @Override
     public void configure() {
@@ -31,7 +35,8 @@ public class CampaignRoutes extends RouteBuilder {
 
         from("direct:campaign.create").routeId("campaign.create")
                 .bean("jsonBodies", "readObject")
-                .bean("creatingCampaign", "create")
+                .setProperty(ORIGIN, method(Origins.class, "of"))
+                .bean("creatingCampaign", "create(${body}, " + BY_ORIGIN + ")")
                 .bean(CampaignReplies.class, "document")
                 .bean("jsonResponses", "created");
 
@@ -43,12 +48,15 @@ public class CampaignRoutes extends RouteBuilder {
         from("direct:campaign.change").routeId("campaign.change")
                 .bean("jsonBodies", "readObject")
                 .setProperty(EXPECTED_VERSIONS, method(EntityTags.class, "expectedVersions"))
-                .bean("changingCampaign", "change(" + CLIENT_AND_NAME + ", ${body}, ${exchangeProperty." + EXPECTED_VERSIONS + "})")
+                .setProperty(ORIGIN, method(Origins.class, "of"))
+                .bean("changingCampaign", "change(" + CLIENT_AND_NAME + ", ${body}, ${exchangeProperty." + EXPECTED_VERSIONS
+                        + "}, " + BY_ORIGIN + ")")
                 .bean(CampaignReplies.class, "document")
                 .bean("jsonResponses", "ok");
 
         from("direct:campaign.delete").routeId("campaign.delete")
-                .bean("deletingCampaign", "delete(" + CLIENT_AND_NAME + ")")
+                .setProperty(ORIGIN, method(Origins.class, "of"))
+                .bean("deletingCampaign", "delete(" + CLIENT_AND_NAME + ", " + BY_ORIGIN + ")")
                 .bean("jsonResponses", "noContent");
     }
 }

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Campaigns in DynamoDB (table {@code unicorn.tables.campaigns}, key {@code client} +
- * {@code campaign_name}), each field a native attribute and the rules a list of maps. Every write
+ * {@code campaign_name}), each field a native attribute, the rules a list of maps and the history
+ * ({@code created}, {@code changes}) maps as {@code GET /campaigns/{name}} shows them. Every write
  * is a single-item conditional write: create if absent, replace at the expected version.
  */
 public final class DynamoCampaignStore implements CampaignStore {
@@ -122,9 +123,10 @@ public final class DynamoCampaignStore implements CampaignStore {
         return Map.of(CLIENT, AttributeValue.fromS(client), NAME, AttributeValue.fromS(name));
     }
 
+    /** The campaign as the API shows it, history included; an item stored before histories were kept has none. */
     static Map<String, AttributeValue> toItem(Campaign campaign) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        CampaignJson.toDocument(campaign).fields()
+        CampaignJson.toView(campaign).fields()
                 .forEachRemaining(field -> item.put(field.getKey(), JsonAttributes.toAttribute(field.getValue())));
         return item;
     }
@@ -132,7 +134,7 @@ public final class DynamoCampaignStore implements CampaignStore {
     static Campaign toCampaign(Map<String, AttributeValue> item) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         item.forEach((name, value) -> document.set(name, JsonAttributes.toJson(value)));
-        return CampaignJson.toCampaign(document, document.path("version").asLong(1));
+        return CampaignJson.fromView(document);
     }
 
     private static String encode(Map<String, AttributeValue> lastKey) {

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.campaign.domain.Campaign;
+import com.unicornstore.campaign.domain.CampaignChange;
+import com.unicornstore.campaign.domain.CampaignHistory;
 import com.unicornstore.campaign.domain.Command;
 import com.unicornstore.campaign.domain.Operator;
 import com.unicornstore.campaign.domain.Rule;
+import com.unicornstore.platform.domain.Origin;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,6 +51,53 @@ public final class CampaignJson {
         }
         document.put("version", campaign.version());
         return document;
+    }
+
+    /** The document and who changed the campaign: {@code created} and {@code changes} (newest first), when recorded. */
+    public static ObjectNode toView(Campaign campaign) {
+        ObjectNode view = toDocument(campaign);
+        CampaignHistory history = campaign.history();
+        if (history.created() != null) {
+            view.set("created", change(history.created()));
+        }
+        if (!history.recent().isEmpty()) {
+            ArrayNode changes = view.putArray("changes");
+            history.recent().forEach(change -> changes.add(change(change)));
+        }
+        return view;
+    }
+
+    /** The campaign a stored view holds: its definition, version and history. */
+    public static Campaign fromView(JsonNode view) {
+        Campaign definition = toCampaign(view, view.path("version").asLong(1));
+        List<CampaignChange> recent = new ArrayList<>();
+        view.path("changes").forEach(change -> recent.add(change(change)));
+        CampaignHistory history = new CampaignHistory(view.has("created") ? change(view.get("created")) : null, recent);
+        return new Campaign(definition.client(), definition.name(), definition.status(), definition.rules(),
+                definition.priority(), definition.validFrom(), definition.validTo(), definition.maxPointsPerEvent(),
+                definition.description(), definition.version(), history);
+    }
+
+    private static ObjectNode change(CampaignChange change) {
+        ObjectNode node = NODES.objectNode();
+        node.put("version", change.version());
+        Origin origin = change.origin();
+        if (origin.principal() != null) {
+            node.put("principal", origin.principal());
+        }
+        if (origin.channel() != null) {
+            node.put("channel", origin.channel());
+        }
+        if (origin.messageId() != null) {
+            node.put("message_id", origin.messageId());
+        }
+        node.put("at", change.at().toString());
+        return node;
+    }
+
+    private static CampaignChange change(JsonNode node) {
+        return new CampaignChange(node.path("version").asLong(), new Origin(text(node, "principal", null),
+                text(node, "channel", null), text(node, "message_id", null)), Instant.parse(node.get("at").textValue()));
     }
 
     public static ArrayNode rules(List<Rule> rules) {

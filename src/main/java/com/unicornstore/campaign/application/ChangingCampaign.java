@@ -6,6 +6,7 @@ import com.unicornstore.campaign.domain.Campaign;
 import com.unicornstore.campaign.domain.CampaignRejections;
 import com.unicornstore.campaign.domain.CampaignStore;
 import com.unicornstore.platform.domain.Identifiers;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.domain.Rejection.Violation;
 import java.util.ArrayList;
@@ -26,18 +27,19 @@ public final class ChangingCampaign {
 
     private final CampaignStore store;
     private final CampaignValidation validation;
+    private final CampaignChanges changes;
 
-    public ChangingCampaign(CampaignStore store, CampaignValidation validation) {
+    public ChangingCampaign(CampaignStore store, CampaignValidation validation, CampaignChanges changes) {
         this.store = store;
         this.validation = validation;
+        this.changes = changes;
     }
 
-    public Campaign change(String client, String name, ObjectNode patch) {
-        return change(client, name, patch, null);
-    }
-
-    /** As {@link #change(String, String, ObjectNode)}, only onto one of {@code expectedVersions} when they are given. */
-    public Campaign change(String client, String name, ObjectNode patch, Set<Long> expectedVersions) {
+    /**
+     * Applies the patch for {@code origin}, only onto one of {@code expectedVersions} when they are
+     * given (null: onto whatever version is newest).
+     */
+    public Campaign change(String client, String name, ObjectNode patch, Set<Long> expectedVersions, Origin origin) {
         Identifiers.require("client", client);
         Identifiers.require("campaign_name", name);
         refuseKeyChanges(client, name, patch);
@@ -53,6 +55,7 @@ public final class ChangingCampaign {
             if (changed.sameDefinitionAs(current)) {
                 return current;
             }
+            changed = changes.next(changed, current, origin);
             if (store.replace(changed, current.version())) {
                 return changed;
             }

@@ -32,7 +32,7 @@ public final class ListingCampaigns {
         }
         CampaignStore.Page page = store.page(client, pageSize, cursor);
         Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("items", page.items().stream().map(CampaignJson::toDocument).toList());
+        reply.put("items", page.items().stream().map(CampaignJson::toView).toList());
         reply.put("count", page.items().size());
         reply.put("next_cursor", page.nextCursor());
         return reply;

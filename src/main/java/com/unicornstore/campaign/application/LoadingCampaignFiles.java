@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.campaign.domain.Campaign;
 import com.unicornstore.campaign.domain.CampaignRejections;
 import com.unicornstore.campaign.domain.CampaignStore;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,14 +41,16 @@ public final class LoadingCampaignFiles {
     private final CampaignStore store;
     private final CampaignsPerClient capped;
     private final CampaignValidation validation;
+    private final CampaignChanges changes;
     private final ObjectMapper json;
     private final Map<String, FileReport> reports = new ConcurrentHashMap<>();
 
     public LoadingCampaignFiles(CampaignStore store, CampaignsPerClient capped, CampaignValidation validation,
-            ObjectMapper json) {
+            CampaignChanges changes, ObjectMapper json) {
         this.store = store;
         this.capped = capped;
         this.validation = validation;
+        this.changes = changes;
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -66,7 +69,7 @@ public final class LoadingCampaignFiles {
             try {
                 ObjectNode document = object(Files.readString(file, StandardCharsets.UTF_8));
                 validation.check(document);
-                capped.createIfAbsent(CampaignJson.toCampaign(document, 1));
+                capped.createIfAbsent(changes.next(CampaignJson.toCampaign(document, 1), null, fileOrigin(file.getFileName().toString())));
             } catch (Rejection refused) {
                 LOG.debug("Campaign file {} skipped: {}", file.getFileName(), refused.getMessage());
             }
@@ -91,7 +94,7 @@ public final class LoadingCampaignFiles {
         try {
             ObjectNode document = object(content);
             validation.check(document);
-            report = new FileReport(fileName, upsert(CampaignJson.toCampaign(document, 1)), null);
+            report = new FileReport(fileName, upsert(CampaignJson.toCampaign(document, 1), fileOrigin(fileName)), null);
             LOG.info("Campaign file {}: {}", fileName, report.outcome());
         } catch (Rejection refused) {
             report = new FileReport(fileName, Outcome.REFUSED, refused.getMessage());
@@ -128,16 +131,21 @@ public final class LoadingCampaignFiles {
         throw Rejection.invalid("/", "must be a JSON object holding one campaign");
     }
 
-    private Outcome upsert(Campaign campaign) {
+    /** A file's changes are the platform's own, the file's name their message id. */
+    private static Origin fileOrigin(String fileName) {
+        return new Origin(Origin.SYSTEM.principal(), null, fileName);
+    }
+
+    private Outcome upsert(Campaign campaign, Origin origin) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var stored = store.find(campaign.client(), campaign.name());
             if (stored.isEmpty()) {
-                if (capped.createIfAbsent(campaign)) {
+                if (capped.createIfAbsent(changes.next(campaign, null, origin))) {
                     return Outcome.CREATED;
                 }
             } else if (stored.get().sameDefinitionAs(campaign)) {
                 return Outcome.UNCHANGED;
-            } else if (store.replace(campaign.withVersion(stored.get().version() + 1), stored.get().version())) {
+            } else if (store.replace(changes.next(campaign, stored.get(), origin), stored.get().version())) {
                 return Outcome.UPDATED;
             }
         }

@@ -1,7 +1,9 @@
 package com.unicornstore.platform.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The one rule for identifiers that come from outside: 1-64 characters of {@code [A-Za-z0-9._@-]}. */
@@ -13,6 +15,14 @@ public final class Identifiers {
 
     public static boolean isValid(String value) {
         return value != null && ID.matcher(value).matches();
+    }
+
+    /**
+     * A name-based (version 3) UUID of the parts, joined by new lines: the same parts always name the
+     * same thing, so a retry finds what its first attempt made.
+     */
+    public static String nameBased(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Returns the value, or throws a 400-kind rejection naming the field. */

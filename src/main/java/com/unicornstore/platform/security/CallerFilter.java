@@ -1,16 +1,12 @@
 package com.unicornstore.platform.security;
 
 import com.unicornstore.platform.domain.Caller;
-import com.unicornstore.platform.web.Problem;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -31,17 +27,12 @@ final class CallerFilter extends OncePerRequestFilter {
 
     private final SecurityProperties.RateLimits limits;
     private final ServletProblems problems;
-    private final Map<String, Bucket> buckets;
+    private final RateBuckets buckets;
 
     CallerFilter(SecurityProperties.RateLimits limits, ServletProblems problems) {
         this.limits = limits;
         this.problems = problems;
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > limits.trackedPrincipals();
-            }
-        };
+        this.buckets = new RateBuckets(limits.trackedPrincipals());
     }
 
     @Override
@@ -59,12 +50,9 @@ final class CallerFilter extends OncePerRequestFilter {
             principal = caller.kind() + ":" + caller.name();
             perMinute = perMinute(caller, authentication);
         }
-        var probe = bucket(principal, perMinute).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            problems.write(response, Problem.of(429, "too-many-requests", "Too Many Requests",
-                    "More than " + perMinute + " requests a minute; retry after " + seconds + " s."),
-                    Map.of("Retry-After", Long.toString(seconds)));
+        OptionalLong wait = buckets.take(principal, perMinute);
+        if (wait.isPresent()) {
+            RateBuckets.refuse(problems, response, "More than " + perMinute + " requests a minute", wait.getAsLong());
             return;
         }
         chain.doFilter(request, response);
@@ -98,13 +86,5 @@ final class CallerFilter extends OncePerRequestFilter {
             case INTEGRATOR -> limits.integratorPerMinute();
             case OPERATOR -> limits.operatorPerMinute();
         };
-    }
-
-    private Bucket bucket(String principal, int perMinute) {
-        synchronized (buckets) {
-            return buckets.computeIfAbsent(principal, name -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                    .build());
-        }
     }
 }

@@ -5,10 +5,13 @@ import com.unicornstore.campaign.application.CampaignValidation;
 import com.unicornstore.platform.domain.Scopes;
 import org.springframework.security.authorization.AuthorizationDecision;
 import jakarta.servlet.DispatcherType;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.cors.CorsConfiguration;
@@ -40,8 +44,25 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; connect-src %s; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /**
+     * The web store's policy: scripts and connections from the store's own origin, and, when it logs
+     * in at an identity provider, connections to the issuer (discovery document) and its token endpoint.
+     */
+    static String contentSecurityPolicy(JwtProperties jwt, WebClientProperties client) {
+        Set<String> sources = new LinkedHashSet<>(List.of("'self'"));
+        if (jwt.enabled() && client.enabled()) {
+            for (String url : new String[] {jwt.issuerUri(), client.tokenEndpoint()}) {
+                if (url != null && !url.isBlank()) {
+                    URI uri = URI.create(url);
+                    sources.add(uri.getScheme() + "://" + uri.getAuthority());
+                }
+            }
+        }
+        return String.format(CSP, String.join(" ", sources));
+    }
 
     /** Registered on the context itself, so every route, REST routes included, names its HTTP caller. */
     @Bean
@@ -116,7 +137,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JwtProperties jwt,
-            ApiKeys keys, ServletProblems problems, SessionLogin sessionLogin, Environment environment) throws Exception {
+            WebClientProperties webClient, ApiKeys keys, ServletProblems problems, SessionLogin sessionLogin,
+            Environment environment) throws Exception {
         requireIssuerInAws(jwt, environment);
         AuthenticationEntryPoint unauthorized = new Unauthorized(problems, !properties.users().isEmpty(), jwt.enabled());
         AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
@@ -128,11 +150,12 @@ public class SecurityConfiguration {
         sessionLogin.applyTo(http);
         http.cors(cors -> cors.configurationSource(cors(properties.corsOrigins())))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(jwt, webClient)))
                         .frameOptions(frame -> frame.deny()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized).realmName(Unauthorized.REALM))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottle(properties.rateLimits(), problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CallerFilter(properties.rateLimits(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(this::rules);
         return http.build();

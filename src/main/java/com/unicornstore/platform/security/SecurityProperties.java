@@ -28,11 +28,16 @@ public record SecurityProperties(
     /** Request body limits: every body, and campaign documents (never below the campaign validator's own limit). */
     public record Limits(@DefaultValue("64KB") DataSize maxBody, @DefaultValue("512KB") DataSize maxCampaignBody) {}
 
-    /** Requests per minute and principal, per kind of caller (an API key may set its own); per instance. */
+    /**
+     * Requests per minute and principal, per kind of caller (an API key may set its own), and failed
+     * session logins per minute, per user name and per client address; per instance.
+     */
     public record RateLimits(
             @DefaultValue("300") int anonymousPerMinute,
             @DefaultValue("600") int shopperPerMinute,
             @DefaultValue("6000") int integratorPerMinute,
             @DefaultValue("1200") int operatorPerMinute,
+            @DefaultValue("10") int loginPerUserPerMinute,
+            @DefaultValue("30") int loginPerAddressPerMinute,
             @DefaultValue("10000") int trackedPrincipals) {}
 }

@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the web store's session login and of {@code GET /me}. */
+/** Wiring of the web store's logins (session, or authorization code with PKCE) and of {@code GET /me}. */
 @Configuration(proxyBeanMethods = false)
 public class SessionLoginConfiguration {
 
@@ -14,6 +14,11 @@ public class SessionLoginConfiguration {
             @Value("${server.servlet.session.cookie.name}") String sessionCookie,
             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
         return new SessionLogin(json, problems, sessionCookie, secureCookies);
+    }
+
+    @Bean
+    AuthConfig authConfig(JwtProperties jwt, WebClientProperties client) {
+        return new AuthConfig(jwt, client);
     }
 
     @Bean

@@ -10,7 +10,7 @@ import java.util.List;
 public final class ApiPaths {
 
     private static final List<String> PREFIXES = List.of("/products", "/points", "/purchase", "/purchases", "/users",
-            "/campaigns", "/sagas", "/actuator", "/api-doc", "/me", "/channels", "/dead-letters", "/livez", "/readyz", "/wallets");
+            "/campaigns", "/sagas", "/actuator", "/api-doc", "/me", "/auth", "/channels", "/dead-letters", "/livez", "/readyz", "/wallets");
 
     private ApiPaths() {}
 

@@ -1,6 +1,7 @@
 package com.unicornstore.points.adapter;
 
 import com.unicornstore.platform.aws.Attributes;
+import com.unicornstore.platform.aws.BatchGets;
 import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.domain.PointsEvent;
 import com.unicornstore.points.domain.PointsLedger;
@@ -145,17 +146,10 @@ public final class DynamoPointsLedger implements PointsLedger {
             keys.add(Map.of(EventItems.ACCOUNT, Attributes.s(accountId), EventItems.SEQUENCE, Attributes.n(sequence)));
         }
         Map<Long, StoredEvent> found = new HashMap<>();
-        Map<String, KeysAndAttributes> pending = Map.of(table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!pending.isEmpty()) {
-            Map<String, KeysAndAttributes> request = pending;
-            var answer = dynamo.batchGetItem(b -> b.requestItems(request));
-            answer.responses().getOrDefault(table, List.of()).forEach(item -> {
-                StoredEvent stored = EventItems.fromItem(item);
-                found.put(stored.sequence(), stored);
-            });
-            pending = answer.unprocessedKeys();
-        }
+        BatchGets.DEFAULT.each(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(), item -> {
+            StoredEvent stored = EventItems.fromItem(item);
+            found.put(stored.sequence(), stored);
+        });
         return found;
     }
 

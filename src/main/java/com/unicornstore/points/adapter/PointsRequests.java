@@ -79,12 +79,16 @@ public final class PointsRequests {
     }
 
     /**
-     * The command's id, recorded as the event's correlation id: the Idempotency-Key when there is one
-     * (a client's retry names the same command), else one made here. Either way the event carries its
-     * own event id, by which the event store recognises the SDK's repeat of the append.
+     * The command's id, recorded as the event's correlation id and remembered by the account's recent
+     * commands: with an Idempotency-Key, a name-based id of the caller's principal and the key (a
+     * client's retry names the same command; another caller's same key names another one, as for
+     * purchases and stored responses), else one made here. Either way the event carries its own
+     * event id, by which the event store recognises the SDK's repeat of the append. Events recorded
+     * before carry the bare key, and are read as they are.
      */
-    private static String correlationId(Exchange exchange) {
+    static String correlationId(Exchange exchange) {
         String key = exchange.getMessage().getHeader(IdempotentRequests.HEADER, String.class);
-        return key != null ? key : UUID.randomUUID().toString();
+        return key != null ? Identifiers.nameBased("points", Callers.principal(exchange), key)
+                : UUID.randomUUID().toString();
     }
 }

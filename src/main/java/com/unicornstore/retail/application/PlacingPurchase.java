@@ -1,6 +1,7 @@
 package com.unicornstore.retail.application;
 
 import com.unicornstore.platform.domain.DetailedFailure;
+import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.retail.domain.Purchase;
@@ -8,7 +9,6 @@ import com.unicornstore.retail.domain.PurchaseOrder;
 import com.unicornstore.retail.domain.PurchaseStatus;
 import com.unicornstore.retail.domain.Purchases;
 import java.time.Clock;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +37,7 @@ public final class PlacingPurchase {
      */
     public String purchaseIdFor(String principal, String idempotencyKey) {
         return idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("purchase\n" + principal + "\n" + idempotencyKey)
-                        .getBytes(StandardCharsets.UTF_8)).toString();
+                : Identifiers.nameBased("purchase", principal, idempotencyKey);
     }
 
     /**

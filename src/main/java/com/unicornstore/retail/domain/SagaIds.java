@@ -1,7 +1,6 @@
 package com.unicornstore.retail.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import com.unicornstore.platform.domain.Identifiers;
 
 /**
  * Saga ids derived from the purchase, so that anyone holding the purchase finds its sagas in the
@@ -12,15 +11,11 @@ public final class SagaIds {
     private SagaIds() {}
 
     public static String purchase(String purchaseId) {
-        return derived("purchase-saga\n" + purchaseId);
+        return Identifiers.nameBased("purchase-saga", purchaseId);
     }
 
     /** Every refund attempt runs a saga of its own: one compensated leaves the purchase refundable again. */
     public static String refund(String purchaseId, int attempt) {
-        return derived("refund-saga\n" + purchaseId + "\n" + attempt);
-    }
-
-    private static String derived(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return Identifiers.nameBased("refund-saga", purchaseId, Integer.toString(attempt));
     }
 }

@@ -3,6 +3,7 @@ package com.unicornstore.saga.adapter;
 import static com.unicornstore.platform.aws.Attributes.s;
 import static com.unicornstore.platform.aws.Attributes.n;
 
+import com.unicornstore.platform.aws.BatchGets;
 import com.unicornstore.platform.aws.IndexShards;
 import com.unicornstore.platform.aws.OwnWrites;
 import com.unicornstore.saga.domain.SagaLog;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -187,7 +187,7 @@ public final class DynamoDbSagaLog implements SagaLog {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SagaItems.record(item));
     }
 
-    /** One BatchGetItem per 100 sagas (plus a resend of any keys DynamoDB left unprocessed); consistent reads. */
+    /** One BatchGetItem per 100 sagas (plus a resend, with backoff, of any keys DynamoDB left unprocessed); consistent reads. */
     @Override
     public Map<String, SagaRecord> findAll(Set<String> sagaIds) {
         Map<String, SagaRecord> found = new HashMap<>();
@@ -195,15 +195,8 @@ public final class DynamoDbSagaLog implements SagaLog {
         for (int from = 0; from < ids.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
                     .map(DynamoDbSagaLog::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.put(item.get("saga_id").s(), SagaItems.record(item)));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+            BatchGets.DEFAULT.each(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
+                    item -> found.put(item.get("saga_id").s(), SagaItems.record(item)));
         }
         return found;
     }

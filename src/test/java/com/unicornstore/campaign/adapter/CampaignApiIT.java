@@ -189,6 +189,32 @@ class CampaignApiIT {
     }
 
     @Test
+    void every_change_records_who_made_it_and_get_and_the_list_show_it() {
+        Api.Response created = api.send("POST", "/campaigns", "{\"client\":\"" + client + "\",\"campaign_name\":\"who\","
+                + "\"rules\":[" + DEMO_RULE + "]}", Map.of("Content-Type", "application/json", "Idempotency-Key", "create-who"));
+        Api admin = Api.basic(port, "admin", "unicorn-admin");
+        Api.Response disabled = admin.json("PATCH", "/campaigns/who?client=" + client, "{\"status\":\"inactive\"}");
+        JsonNode read = api.get("/campaigns/who?client=" + client).json();
+        Api.Response echoed = admin.json("PATCH", "/campaigns/who?client=" + client, read.toString());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("created").get("principal").asText()).isEqualTo(Api.DEMO_CLIENT);
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(read.get("created").get("principal").asText()).isEqualTo(Api.DEMO_CLIENT);
+        assertThat(read.get("created").get("message_id").asText()).isEqualTo("create-who");
+        assertThat(read.get("changes")).extracting(change -> change.get("version").asLong() + " " + change.get("principal").asText())
+                .containsExactly("2 admin", "1 " + Api.DEMO_CLIENT);
+        assertThat(read.get("changes").get(0).get("at").asText()).isNotBlank();
+        assertThat(echoed.status()).as("a document read back is accepted, its history ignored").isEqualTo(200);
+        assertThat(echoed.json().get("version").asLong()).as("and it changes nothing").isEqualTo(2);
+        JsonNode listed = api.get("/campaigns?client=" + client).json().get("items").get(0);
+        assertThat(listed.get("changes")).isEqualTo(read.get("changes"));
+        JsonNode demo = api.get("/campaigns/1?client=UnicornStore").json();
+        assertThat(demo.get("created").get("principal").asText()).as("a rule file's campaign").isEqualTo("system");
+        assertThat(demo.get("created").get("message_id").asText()).endsWith(".json");
+    }
+
+    @Test
     void a_deleted_campaign_is_gone_and_deleting_it_again_is_a_404() {
         create("short-lived", "[" + DEMO_RULE + "]");
 

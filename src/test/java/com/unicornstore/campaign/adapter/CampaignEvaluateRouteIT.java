@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.campaign.application.CreatingCampaign;
+import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.aws.AwsCallCounter;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.support.BackgroundRoutes;
@@ -42,7 +43,7 @@ class CampaignEvaluateRouteIT {
 
     private void create(String client, String name, String rules) throws Exception {
         creating.create((ObjectNode) JSON.readTree("{\"client\":\"" + client + "\",\"campaign_name\":\"" + name
-                + "\",\"rules\":" + rules + "}"));
+                + "\",\"rules\":" + rules + "}"), Origin.SYSTEM);
     }
 
     @Test

@@ -74,6 +74,22 @@ class AwsSecurityIT extends AwsProfileTest {
         assertThat(response.header("WWW-Authenticate")).contains("Bearer").contains("X-Api-Key").doesNotContain("Basic");
     }
 
+    @Test
+    void the_web_store_is_told_to_log_in_at_the_issuer_with_pkce_as_its_public_client() {
+        Api.Response config = Api.anonymous(port).get("/auth/config");
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().get("mode").asText()).isEqualTo("oidc");
+        assertThat(config.json().get("authority").asText()).isEqualTo(ISSUER.issuer());
+        assertThat(config.json().get("client_id").asText()).isEqualTo("test-client");
+        assertThat(config.json().get("scope").asText()).isEqualTo("openid email profile");
+        assertThat(config.json().has("redirect_uri")).as("none set: the store's own /login/callback").isFalse();
+        assertThat(config.json().has("client_secret")).isFalse();
+        String issuerOrigin = java.net.URI.create(ISSUER.issuer()).resolve("/").toString().replaceAll("/$", "");
+        assertThat(config.header("Content-Security-Policy")).as("the store may fetch the issuer's discovery document")
+                .contains("connect-src 'self' " + issuerOrigin + ";");
+    }
+
     private static List<String> fieldsOf(JsonNode node) {
         List<String> fields = new ArrayList<>();
         node.fieldNames().forEachRemaining(fields::add);

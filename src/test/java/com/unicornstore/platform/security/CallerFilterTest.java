@@ -17,7 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Rate limits per kind of caller come from configuration: each role's own number a minute, per principal. */
 class CallerFilterTest {
 
-    private final CallerFilter filter = new CallerFilter(new SecurityProperties.RateLimits(100, 2, 100, 3, 100),
+    private final CallerFilter filter = new CallerFilter(new SecurityProperties.RateLimits(100, 2, 100, 3, 10, 30, 100),
             new ServletProblems(new ObjectMapper()));
 
     @AfterEach

@@ -43,6 +43,7 @@ final class RouteProbes {
                 Map.entry("GET /products/{id}", mine -> get("/products/1")),
                 Map.entry("GET /images/**", mine -> get("/images/unicorns/unicorn-air.svg")),
                 Map.entry("GET /api-doc", mine -> get("/api-doc")),
+                Map.entry("GET /auth/config", mine -> get("/auth/config")),
                 Map.entry("GET /actuator/health", mine -> get("/actuator/health")),
                 Map.entry("GET /actuator/info", mine -> get("/actuator/info")),
                 Map.entry("GET /nowhere", mine -> new Probe("GET", "/nowhere", null, Set.of(404))),

@@ -80,6 +80,6 @@ class SecurityConfigurationTest {
     private static SecurityProperties defaults() {
         return new SecurityProperties(List.of(), List.of(),
                 new SecurityProperties.Limits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(512)),
-                new SecurityProperties.RateLimits(300, 600, 6000, 1200, 10000), List.of());
+                new SecurityProperties.RateLimits(300, 600, 6000, 1200, 10, 30, 10000), List.of());
     }
 }

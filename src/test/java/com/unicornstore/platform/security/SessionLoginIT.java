@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import com.unicornstore.support.WebSession;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,31 @@ class SessionLoginIT {
         assertThat(refused.header("Location")).isNull();
         assertThat(browser.cookie(SESSION_COOKIE)).isNull();
         assertThat(browser.get("/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void guessing_a_users_password_meets_429_with_retry_after_and_other_users_still_log_in() {
+        browser.get("/me");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            statuses.add(browser.login("guessed-user", "guess-" + i).status());
+        }
+
+        assertThat(statuses.subList(0, 10)).containsOnly(401);
+        assertThat(statuses.get(10)).isEqualTo(429);
+        Api.Response refused = browser.login("guessed-user", "guess-11");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(browser.login("derick", "unicorn").status()).as("another user from the same address").isEqualTo(200);
+    }
+
+    @Test
+    void the_web_store_is_told_to_use_the_session_login_in_the_local_profile() {
+        Api.Response config = Api.anonymous(port).get("/auth/config");
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().toString()).isEqualTo("{\"mode\":\"session\"}");
     }
 
     @Test

@@ -23,7 +23,7 @@ class PointsIdempotencyIT extends PointsClient {
         assertThat(retry.contentType()).startsWith("application/json");
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(historyOf("idem")).hasSize(1);
-        assertThat(historyOf("idem").get(0).get("correlation_id").asText()).isEqualTo("key-issue-1");
+        assertThat(historyOf("idem").get(0).get("message_id").asText()).isEqualTo("key-issue-1");
     }
 
     @Test
@@ -55,6 +55,24 @@ class PointsIdempotencyIT extends PointsClient {
         assertThat(replayed.json()).isEqualTo(accepted.json());
         assertThat(historyOf("idem3")).extracting(i -> i.get("transaction_type").asText())
                 .containsExactly("redeem", "issue", "issue");
+    }
+
+    @Test
+    void two_callers_sending_the_same_key_on_the_same_account_each_get_their_own_redemption() {
+        api.json("POST", "/points", "{\"account_id\":\"bob\",\"amount\":50}");
+        String redeem = "{\"account_id\":\"bob\",\"amount\":10}";
+
+        Api.Response byIntegrator = write("DELETE", "shared-key-1", redeem);
+        Api.Response byBob = Api.basic(port, "bob", "unicorn").send("DELETE", "/points", redeem,
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "shared-key-1"));
+
+        assertThat(byIntegrator.status()).isEqualTo(200);
+        assertThat(byBob.status()).as(byBob.body()).isEqualTo(200);
+        assertThat(byBob.header("Idempotency-Replayed")).isNull();
+        assertThat(byBob.json().get("id").asText()).isNotEqualTo(byIntegrator.json().get("id").asText());
+        assertThat(historyOf("bob")).filteredOn(item -> item.get("transaction_type").asText().equals("redeem"))
+                .extracting(item -> item.get("principal").asText() + " " + item.get("message_id").asText())
+                .containsExactlyInAnyOrder(Api.DEMO_CLIENT + " shared-key-1", "bob shared-key-1");
     }
 
     private Api.Response write(String method, String key, String body) {
