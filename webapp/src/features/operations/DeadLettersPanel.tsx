@@ -19,6 +19,7 @@ export function DeadLettersPanel() {
   const [queue, setQueue] = useState(KNOWN_QUEUES[0]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [asked, setAsked] = useState<Asked | undefined>(undefined);
+  const [asking, setAsking] = useState(false);
   const letters = useDeadLetters(queue);
   const redrive = useRedrive(queue);
   const remove = useDeleteDeadLetter(queue);
@@ -35,7 +36,7 @@ export function DeadLettersPanel() {
       remove.mutate(a.id, { onSuccess: (id) => select(id, false) });
     }
   };
-  const asking = (a: Asked) => () => setAsked(a);
+  const ask = (a: Asked) => () => { setAsked(a); setAsking(true); };
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -44,9 +45,9 @@ export function DeadLettersPanel() {
           {KNOWN_QUEUES.map((q) => <MenuItem key={q} value={q}>{q}</MenuItem>)}
         </TextField>
         <Button variant="contained" disabled={selected.size === 0 || remove.isPending} loading={redrive.isPending && redrive.variables !== undefined}
-          onClick={asking({ kind: 'redrive', ids: [...selected] })}>Re-drive selected ({selected.size})</Button>
+          onClick={ask({ kind: 'redrive', ids: [...selected] })}>Re-drive selected ({selected.size})</Button>
         <Button variant="outlined" disabled={items.length === 0 || remove.isPending} loading={redrive.isPending && redrive.variables === undefined}
-          onClick={asking({ kind: 'redrive', ids: undefined })}>Re-drive all</Button>
+          onClick={ask({ kind: 'redrive', ids: undefined })}>Re-drive all</Button>
       </Box>
       {redrive.isSuccess && (
         <Alert severity="success" role="status">
@@ -64,7 +65,7 @@ export function DeadLettersPanel() {
       <Box component="ul" aria-label={`Dead letters of ${queue}`} sx={{ listStyle: 'none', p: 0, m: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
         {items.map((letter) => (
           <DeadLetterItem key={letter.id} letter={letter} selected={selected.has(letter.id)} onSelect={(on) => select(letter.id, on)}
-            onDelete={asking({ kind: 'delete', id: letter.id })} deleting={remove.isPending && remove.variables === letter.id} />
+            onDelete={ask({ kind: 'delete', id: letter.id })} deleting={remove.isPending && remove.variables === letter.id} />
         ))}
       </Box>
       {letters.hasNextPage && (
@@ -72,7 +73,7 @@ export function DeadLettersPanel() {
           <Button onClick={() => void letters.fetchNextPage()} loading={letters.isFetchingNextPage}>Show more</Button>
         </Box>
       )}
-      <ConfirmDialog open={asked !== undefined} onClose={() => setAsked(undefined)} onConfirm={() => asked !== undefined && run(asked)}
+      <ConfirmDialog open={asking} onClose={() => setAsking(false)} onConfirm={() => asked !== undefined && run(asked)}
         title={asked?.kind === 'delete' ? 'Delete this dead letter?' : 'Re-drive dead letters?'}
         confirm={asked?.kind === 'delete' ? 'Delete' : 'Re-drive'} danger={asked?.kind === 'delete'}>
         {asked?.kind === 'delete' && `Dead letter ${asked.id} and its message are removed from ${queue} for good.`}

@@ -25,6 +25,7 @@ export function SagasPanel() {
   const [touched, setTouched] = useState(false);
   const [shown, setShown] = useState<string | undefined>(undefined);
   const [asked, setAsked] = useState<{ saga: Saga; action: Repair } | undefined>(undefined);
+  const [asking, setAsking] = useState(false);
   const sagas = useSagas(state);
   const one = useSaga(shown);
   const repair = useRepairSaga();
@@ -38,7 +39,7 @@ export function SagasPanel() {
     }
   };
   const card = (saga: Saga) => (
-    <SagaCard key={saga.id} saga={saga} onRepair={(action) => { repair.reset(); setAsked({ saga, action }); }}
+    <SagaCard key={saga.id} saga={saga} onRepair={(action) => { repair.reset(); setAsked({ saga, action }); setAsking(true); }}
       busy={repair.isPending && repair.variables.id === saga.id ? repair.variables.action : undefined} />
   );
 
@@ -74,7 +75,7 @@ export function SagasPanel() {
         {sagas.data?.items.map(card)}
         {sagas.data?.more && <Typography color="text.secondary">Showing the first {SAGA_LIMIT}; there are more.</Typography>}
       </Box>
-      <ConfirmDialog open={asked !== undefined} onClose={() => setAsked(undefined)}
+      <ConfirmDialog open={asking} onClose={() => setAsking(false)}
         title={asked?.action === 'retry' ? 'Retry this saga?' : 'Compensate this saga?'}
         confirm={asked?.action === 'retry' ? 'Retry' : 'Compensate'} danger={asked?.action === 'compensate'}
         onConfirm={() => asked !== undefined && repair.mutate({ id: asked.saga.id, action: asked.action })}>
