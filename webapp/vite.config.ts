@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react';
 // The platform serves the build from its classpath static/ folder, so it lands in the jar's classes.
 // emptyOutDir stays off: static/ also holds the product images from src/main/resources.
 const api = process.env.UNICORN_API ?? 'http://localhost:8095';
-const apiPaths = ['/products', '/users', '/purchase', '/purchases', '/points', '/campaigns', '/me', '/auth', '/login', '/logout', '/images'];
+const apiPaths = ['/products', '/users', '/purchase', '/purchases', '/points', '/campaigns', '/me', '/auth', '/login', '/logout', '/images',
+  '/sagas', '/dead-letters', '/wallets'];
 
 const outDir = resolve(import.meta.dirname, '../target/classes/static');
 

@@ -15,6 +15,7 @@ const STORY = [
   s.shopperSeesPurchases,
   s.operatorEditsACampaign,
   s.operatorSeesAConflictingEdit,
+  s.operatorRunsOperations,
 ];
 
 // every scenario, every run: there is no switch that leaves one out

@@ -1,11 +1,12 @@
 import Container from '@mui/material/Container';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Header } from '../components/Header';
 import { RequireLogin } from '../components/RequireLogin';
-import { Empty } from '../components/States';
+import { Empty, Loading } from '../components/States';
 import { LoginCallback } from '../features/auth/LoginCallback';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CampaignCreatePage } from '../features/campaigns/CampaignCreatePage';
@@ -17,6 +18,8 @@ import { PurchasesPage } from '../features/purchases/PurchasesPage';
 import { StorePage } from '../features/store/StorePage';
 import { ApiError } from '../lib/api';
 import { theme } from './theme';
+
+const OperationsPage = lazy(() => import('../features/operations/OperationsPage'));
 
 /** A client whose queries retry only what may pass on a retry (network, 5xx), never a 4xx. */
 export function newQueryClient(): QueryClient {
@@ -33,7 +36,7 @@ export function newQueryClient(): QueryClient {
 
 /**
  * The pages of the store under one header. Their paths are never API paths (/points, /purchases,
- * /campaigns are the API's), so a reload of a deep link gets index.html, not JSON.
+ * /campaigns, /sagas, /dead-letters are the API's), so a reload of a deep link gets index.html, not JSON.
  */
 export function AppRoutes() {
   return (
@@ -49,6 +52,9 @@ export function AppRoutes() {
           <Route path="/campaign-centre" element={<RequireLogin operator><CampaignsPage /></RequireLogin>} />
           <Route path="/campaign-centre/new" element={<RequireLogin operator><CampaignCreatePage /></RequireLogin>} />
           <Route path="/campaign-centre/:client/:name" element={<RequireLogin operator><CampaignEditPage /></RequireLogin>} />
+          <Route path="/operations/*" element={<RequireLogin operator>
+            <Suspense fallback={<Loading label="Loading operations…" />}><OperationsPage /></Suspense>
+          </RequireLogin>} />
           <Route path="*" element={<Empty>There is no such page.</Empty>} />
         </Routes>
       </Container>

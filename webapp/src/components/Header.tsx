@@ -19,6 +19,7 @@ const PAGES: Page[] = [
   { path: '/points-centre', label: 'Points', show: 'shopper' },
   { path: '/purchase-history', label: 'Purchases', show: 'signed-in' },
   { path: '/campaign-centre', label: 'Campaigns', show: 'operator' },
+  { path: '/operations', label: 'Operations', show: 'operator' },
 ];
 
 /** A figure that may be 0: shown as soon as it is known, a dash while it is not. */

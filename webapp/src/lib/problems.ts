@@ -16,6 +16,15 @@ const WORDS: Record<string, string> = {
   'refund-window-closed': 'The refund window of this purchase has closed.',
   'purchase-not-refundable': 'This purchase cannot be refunded.',
   'rate-limited': 'Too many requests. Wait a moment and try again.',
+  'saga-not-failed': 'This saga is no longer FAILED: someone or something repaired it meanwhile.',
+  'saga-completing': 'This saga failed while completing: it can only be retried.',
+  'saga-direction-unknown': 'This saga does not say which direction failed: compensate it instead.',
+  'saga-not-found': 'There is no saga with this id.',
+  'rebuild-running': 'A projection rebuild is already running.',
+  'product-exists': 'A product with this id exists already.',
+  'product-not-found': 'There is no product with this id.',
+  'dead-letter-not-found': 'This dead letter is gone already.',
+  'queue-not-found': 'There is no queue of this name with a dead-letter queue.',
 };
 
 const BY_STATUS: Record<number, string> = {
