@@ -29,6 +29,7 @@ class ResourceInventoryTest {
                 "Data", Map.of("AWS::DynamoDB::Table", tables),
                 "Messaging", Map.of("AWS::SQS::Queue", queues, "AWS::SQS::QueuePolicy", queues),
                 "Identity", Map.of("AWS::Cognito::UserPool", 1, "AWS::Cognito::UserPoolClient", 1,
+                        "AWS::Cognito::UserPoolDomain", 1,
                         "AWS::Cognito::UserPoolGroup", 1),
                 "Observability", Map.of("AWS::CloudWatch::Alarm", 6, "AWS::CloudWatch::Dashboard", 1,
                         "AWS::SNS::Topic", 1, "AWS::SNS::TopicPolicy", 1),
