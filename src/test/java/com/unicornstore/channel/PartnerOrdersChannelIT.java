@@ -105,6 +105,60 @@ class PartnerOrdersChannelIT extends ChannelHarness {
                 .isEqualTo(403);
     }
 
+    @Test
+    void an_order_for_an_unknown_product_is_parked_and_once_the_product_exists_a_redrive_buys_it_once()
+            throws Exception {
+        String replies = ownQueue("partner-e-replies");
+        send(QUEUE, "{\"order_id\":\"po-new\",\"customer\":\"alice\",\"product\":\"po-unicorn\",\"quantity\":1}",
+                Map.of("ReplyTo", replies));
+        assertThat(receive(replies).messageAttributes().get("status").stringValue()).isEqualTo("404");
+        JsonNode letter = awaitDeadLetter("po-new");
+        assertThat(letter.get("reason").asText()).contains("product");
+
+        Api.Response created = api.json("POST", "/products", "{\"id\":\"po-unicorn\",\"name\":\"Partner Unicorn\","
+                + "\"description\":\"sold by partners\",\"price\":100,\"stock\":2,\"image\":\"/images/po.svg\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response redriven = api.json("POST", "/dead-letters/" + setting(QUEUE) + "/redrive",
+                "{\"ids\":[\"" + letter.get("id").asText() + "\"]}");
+        Message bought = receive(replies);
+        Api.Response again = api.json("POST", "/dead-letters/" + setting(QUEUE) + "/redrive",
+                "{\"ids\":[\"" + letter.get("id").asText() + "\"]}");
+
+        assertThat(redriven.json().get("redriven")).hasSize(1);
+        assertThat(bought.messageAttributes().get("message_id").stringValue()).isEqualTo("po-new");
+        assertThat(bought.messageAttributes().get("status").stringValue()).as(bought.body()).isEqualTo("201");
+        assertThat(JSON.readTree(bought.body()).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(again.json().get("redriven")).as("nothing left to redrive").isEmpty();
+        assertThat(api.get("/products/po-unicorn").json().get("stock").asLong()).as("bought once").isEqualTo(1);
+        assertThat(deadLetters(QUEUE)).noneSatisfy(listed -> assertThat(listed.get("body").asText()).contains("po-new"));
+    }
+
+    @Test
+    void a_message_the_redrive_policy_moved_unrecorded_is_listed_once_by_its_own_id() {
+        // the default reply queue has a dead-letter queue and no consumer in the platform: the test
+        // is the consumer that fails every receive and dies before recording anything
+        String queue = setting("unicorn.queues.replies");
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        String sent = sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"never\":\"handled\"}")).messageId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var received = sqs.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(0).maxNumberOfMessages(10))
+                    .messages();
+            return received.stream().noneMatch(message -> message.messageId().equals(sent))
+                    && api.get("/dead-letters?queue=" + queue).json().get("items").findValues("id").stream()
+                            .anyMatch(id -> id.asText().equals(sent));
+        });
+
+        JsonNode listed = api.get("/dead-letters?queue=" + queue).json().get("items");
+
+        assertThat(listed).filteredOn(letter -> letter.get("id").asText().equals(sent)).singleElement()
+                .satisfies(letter -> {
+                    assertThat(letter.get("reason").asText()).contains("redrive policy");
+                    assertThat(letter.get("receive_count").asInt())
+                            .isEqualTo(Integer.parseInt(setting("unicorn.queues.max-receives")));
+                    assertThat(letter.get("body").asText()).isEqualTo("{\"never\":\"handled\"}");
+                });
+    }
+
     private JsonNode awaitDeadLetter(String orderId) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
