@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** routes/partner-orders.camel.yaml on the harness: orders from SQS run the purchase saga, outcomes are replied. */
 @TestPropertySource(properties = "unicorn.channel.only=partner-orders")
@@ -157,6 +158,56 @@ class PartnerOrdersChannelIT extends ChannelHarness {
                             .isEqualTo(Integer.parseInt(setting("unicorn.queues.max-receives")));
                     assertThat(letter.get("body").asText()).isEqualTo("{\"never\":\"handled\"}");
                 });
+    }
+
+    @Test
+    void an_order_naming_no_reply_queue_is_answered_on_the_default_one() throws Exception {
+        send(QUEUE, "{\"order_id\":\"po-default\",\"customer\":\"bob\",\"product\":\"3\",\"quantity\":9}",
+                Map.of());
+        String url = sqs.getQueueUrl(b -> b.queueName(setting("unicorn.queues.replies"))).queueUrl();
+
+        Message[] reply = new Message[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (Message message : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageAttributeNames("All")).messages()) {
+                MessageAttributeValue id = message.messageAttributes().get("message_id");
+                if (id != null && id.stringValue().equals("po-default")) {
+                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+                    reply[0] = message;
+                }
+            }
+            return reply[0] != null;
+        });
+
+        // bob's 800 cannot pay 9 x 900: a refusal is an outcome, replied, not parked
+        assertThat(reply[0].messageAttributes().get("status").stringValue()).isEqualTo("409");
+        assertThat(JSON.readTree(reply[0].body()).get("type").asText()).endsWith("insufficient-funds");
+    }
+
+    @Test
+    void operators_page_through_dead_letters_and_delete_one() {
+        String replies = ownQueue("partner-f-replies");
+        for (int i = 0; i < 3; i++) {
+            send(QUEUE, "{\"order_id\":\"po-page-" + i + "\",\"customer\":\"alice\",\"product\":\"1\",\"quantity\":-1}",
+                    Map.of("ReplyTo", replies));
+            receive(replies);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters(QUEUE).findValues("body").stream()
+                .filter(body -> body.asText().contains("po-page-")).count() == 3);
+        String all = "/dead-letters?queue=" + setting(QUEUE);
+
+        JsonNode first = api.get(all + "&limit=2").json();
+        JsonNode second = api.get(all + "&limit=100&cursor=" + first.get("next_cursor").asText()).json();
+        String id = first.get("items").get(0).get("id").asText();
+        Api.Response deleted = api.send("DELETE", "/dead-letters/" + setting(QUEUE) + "/" + id, null, Map.of());
+        Api.Response again = api.send("DELETE", "/dead-letters/" + setting(QUEUE) + "/" + id, null, Map.of());
+
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(second.get("items").findValues("id")).extracting(JsonNode::asText)
+                .doesNotContainAnyElementsOf(first.get("items").findValues("id").stream().map(JsonNode::asText).toList());
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(deadLetters(QUEUE).findValues("id")).extracting(JsonNode::asText).doesNotContain(id);
     }
 
     private JsonNode awaitDeadLetter(String orderId) {
