@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** routes/partner-orders.camel.yaml on the harness: orders from SQS run the purchase saga, outcomes are replied. */
 @TestPropertySource(properties = "unicorn.channel.only=partner-orders")
@@ -103,6 +104,110 @@ class PartnerOrdersChannelIT extends ChannelHarness {
         assertThat(retried.messageAttributes().get("status").stringValue()).isEqualTo("400");
         assertThat(Api.basic(port, "derick", "unicorn").get("/dead-letters?queue=" + setting(QUEUE)).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void an_order_for_an_unknown_product_is_parked_and_once_the_product_exists_a_redrive_buys_it_once()
+            throws Exception {
+        String replies = ownQueue("partner-e-replies");
+        send(QUEUE, "{\"order_id\":\"po-new\",\"customer\":\"alice\",\"product\":\"po-unicorn\",\"quantity\":1}",
+                Map.of("ReplyTo", replies));
+        assertThat(receive(replies).messageAttributes().get("status").stringValue()).isEqualTo("404");
+        JsonNode letter = awaitDeadLetter("po-new");
+        assertThat(letter.get("reason").asText()).contains("product");
+
+        Api.Response created = api.json("POST", "/products", "{\"id\":\"po-unicorn\",\"name\":\"Partner Unicorn\","
+                + "\"description\":\"sold by partners\",\"price\":100,\"stock\":2,\"image\":\"/images/po.svg\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response redriven = api.json("POST", "/dead-letters/" + setting(QUEUE) + "/redrive",
+                "{\"ids\":[\"" + letter.get("id").asText() + "\"]}");
+        Message bought = receive(replies);
+        Api.Response again = api.json("POST", "/dead-letters/" + setting(QUEUE) + "/redrive",
+                "{\"ids\":[\"" + letter.get("id").asText() + "\"]}");
+
+        assertThat(redriven.json().get("redriven")).hasSize(1);
+        assertThat(bought.messageAttributes().get("message_id").stringValue()).isEqualTo("po-new");
+        assertThat(bought.messageAttributes().get("status").stringValue()).as(bought.body()).isEqualTo("201");
+        assertThat(JSON.readTree(bought.body()).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(again.json().get("redriven")).as("nothing left to redrive").isEmpty();
+        assertThat(api.get("/products/po-unicorn").json().get("stock").asLong()).as("bought once").isEqualTo(1);
+        assertThat(deadLetters(QUEUE)).noneSatisfy(listed -> assertThat(listed.get("body").asText()).contains("po-new"));
+    }
+
+    @Test
+    void a_message_the_redrive_policy_moved_unrecorded_is_listed_once_by_its_own_id() {
+        // the default reply queue has a dead-letter queue and no consumer in the platform: the test
+        // is the consumer that fails every receive and dies before recording anything
+        String queue = setting("unicorn.queues.replies");
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        String sent = sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"never\":\"handled\"}")).messageId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var received = sqs.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(0).maxNumberOfMessages(10))
+                    .messages();
+            return received.stream().noneMatch(message -> message.messageId().equals(sent))
+                    && api.get("/dead-letters?queue=" + queue).json().get("items").findValues("id").stream()
+                            .anyMatch(id -> id.asText().equals(sent));
+        });
+
+        JsonNode listed = api.get("/dead-letters?queue=" + queue).json().get("items");
+
+        assertThat(listed).filteredOn(letter -> letter.get("id").asText().equals(sent)).singleElement()
+                .satisfies(letter -> {
+                    assertThat(letter.get("reason").asText()).contains("redrive policy");
+                    assertThat(letter.get("receive_count").asInt())
+                            .isEqualTo(Integer.parseInt(setting("unicorn.queues.max-receives")));
+                    assertThat(letter.get("body").asText()).isEqualTo("{\"never\":\"handled\"}");
+                });
+    }
+
+    @Test
+    void an_order_naming_no_reply_queue_is_answered_on_the_default_one() throws Exception {
+        send(QUEUE, "{\"order_id\":\"po-default\",\"customer\":\"bob\",\"product\":\"3\",\"quantity\":9}",
+                Map.of());
+        String url = sqs.getQueueUrl(b -> b.queueName(setting("unicorn.queues.replies"))).queueUrl();
+
+        Message[] reply = new Message[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (Message message : sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageAttributeNames("All")).messages()) {
+                MessageAttributeValue id = message.messageAttributes().get("message_id");
+                if (id != null && id.stringValue().equals("po-default")) {
+                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+                    reply[0] = message;
+                }
+            }
+            return reply[0] != null;
+        });
+
+        // bob's 800 cannot pay 9 x 900: a refusal is an outcome, replied, not parked
+        assertThat(reply[0].messageAttributes().get("status").stringValue()).isEqualTo("409");
+        assertThat(JSON.readTree(reply[0].body()).get("type").asText()).endsWith("insufficient-funds");
+    }
+
+    @Test
+    void operators_page_through_dead_letters_and_delete_one() {
+        String replies = ownQueue("partner-f-replies");
+        for (int i = 0; i < 3; i++) {
+            send(QUEUE, "{\"order_id\":\"po-page-" + i + "\",\"customer\":\"alice\",\"product\":\"1\",\"quantity\":-1}",
+                    Map.of("ReplyTo", replies));
+            receive(replies);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters(QUEUE).findValues("body").stream()
+                .filter(body -> body.asText().contains("po-page-")).count() == 3);
+        String all = "/dead-letters?queue=" + setting(QUEUE);
+
+        JsonNode first = api.get(all + "&limit=2").json();
+        JsonNode second = api.get(all + "&limit=100&cursor=" + first.get("next_cursor").asText()).json();
+        String id = first.get("items").get(0).get("id").asText();
+        Api.Response deleted = api.send("DELETE", "/dead-letters/" + setting(QUEUE) + "/" + id, null, Map.of());
+        Api.Response again = api.send("DELETE", "/dead-letters/" + setting(QUEUE) + "/" + id, null, Map.of());
+
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(second.get("items").findValues("id")).extracting(JsonNode::asText)
+                .doesNotContainAnyElementsOf(first.get("items").findValues("id").stream().map(JsonNode::asText).toList());
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(deadLetters(QUEUE).findValues("id")).extracting(JsonNode::asText).doesNotContain(id);
     }
 
     private JsonNode awaitDeadLetter(String orderId) {

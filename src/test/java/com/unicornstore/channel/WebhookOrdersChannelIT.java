@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.support.Api;
 import com.unicornstore.support.ChannelHarness;
+import com.unicornstore.support.ShopAChannelKey;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** routes/webhook-orders.camel.yaml on the harness: POST /channels/{name}/orders answers like POST /purchase. */
-@TestPropertySource(properties = {"unicorn.channel.only=webhook-orders",
-        // a list from this source replaces the local profile's, so the demo key is listed again
-        "unicorn.security.api-keys[0].client-id=local-demo",
-        "unicorn.security.api-keys[0].sha256=3a144c6d8b88728d4ac74c90e77c87f526b4c4df5c5cfbc51595b90070d4975b",
-        "unicorn.security.api-keys[0].scopes=points:read,points:write,purchases:write,purchases:refund,operator",
-        "unicorn.security.api-keys[1].client-id=shop-a",
-        // SHA-256 of "shop-a-key"
-        "unicorn.security.api-keys[1].sha256=097e1d89aa4434201be0f030293da4e91181fffa5bb1a244d7d6c4f28b675589",
-        "unicorn.security.api-keys[1].scopes=channel:shop-a"})
+@ShopAChannelKey
+@TestPropertySource(properties = "unicorn.channel.only=webhook-orders")
 class WebhookOrdersChannelIT extends ChannelHarness {
 
     private static final String ORDER = "{\"userId\":\"alice\",\"productId\":\"1\",\"quantity\":1}";

@@ -45,7 +45,7 @@ public abstract class ChannelHarness {
     @Autowired
     protected Environment environment;
 
-    /** A client with the local demo key (every scope). */
+    /** A client with the local demo key (every scope but {@code channel:<name>}: a channel test declares a key of its own). */
     protected Api api;
 
     @BeforeEach

@@ -120,15 +120,19 @@ public class CampaignConfiguration {
     }
 
     @Bean
-    CampaignRulesAtStartup campaignRulesAtStartup(LoadingCampaignFiles loading,
-            @Value("${unicorn.campaigns.rules-dir}") Path directory) {
-        return new CampaignRulesAtStartup(loading, directory);
+    CampaignFiles campaignFiles(@Value("${unicorn.campaigns.rules-dir}") Path directory) {
+        return new CampaignFiles(directory, CampaignFiles.FOLDER);
+    }
+
+    @Bean
+    CampaignRulesAtStartup campaignRulesAtStartup(LoadingCampaignFiles loading, CampaignFiles files) {
+        return new CampaignRulesAtStartup(loading, files);
     }
 
     @Bean
     @Profile("local")
-    DemoData campaignDemoData(LoadingCampaignFiles loading, @Value("${unicorn.campaigns.rules-dir}") Path directory) {
-        return new CampaignDemoData(loading, directory);
+    DemoData campaignDemoData(LoadingCampaignFiles loading, CampaignFiles files) {
+        return new CampaignDemoData(loading, files);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import com.unicornstore.campaign.application.LoadingCampaignFiles;
 import com.unicornstore.platform.provisioning.DemoData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
  * Local profile: the campaigns of the rule files (the demo campaign of DESIGN.md among them) exist
@@ -13,19 +12,19 @@ import java.nio.file.Path;
 public final class CampaignDemoData implements DemoData {
 
     private final LoadingCampaignFiles loading;
-    private final Path directory;
+    private final CampaignFiles files;
 
-    public CampaignDemoData(LoadingCampaignFiles loading, Path directory) {
+    public CampaignDemoData(LoadingCampaignFiles loading, CampaignFiles files) {
         this.loading = loading;
-        this.directory = directory;
+        this.files = files;
     }
 
     @Override
     public void load() {
         try {
-            loading.createMissing(directory);
+            loading.createMissing(files.current());
         } catch (IOException e) {
-            throw new UncheckedIOException("campaign rules directory " + directory + " is unreadable", e);
+            throw new UncheckedIOException("a campaign rules file is unreadable", e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package com.unicornstore.campaign.adapter;
 
 import com.unicornstore.campaign.application.LoadingCampaignFiles;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,19 +15,19 @@ public final class CampaignRulesAtStartup implements SmartInitializingSingleton 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRulesAtStartup.class);
 
     private final LoadingCampaignFiles loading;
-    private final Path directory;
+    private final CampaignFiles files;
 
-    public CampaignRulesAtStartup(LoadingCampaignFiles loading, Path directory) {
+    public CampaignRulesAtStartup(LoadingCampaignFiles loading, CampaignFiles files) {
         this.loading = loading;
-        this.directory = directory;
+        this.files = files;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            loading.loadDirectory(directory);
-        } catch (IOException e) {
-            LOG.warn("Campaign rules directory {} unreadable at start-up ({}); the rules watcher retries", directory, e.toString());
+            loading.loadAll(files.current());
+        } catch (UncheckedIOException e) {
+            LOG.warn("Campaign rules directory unreadable at start-up ({}); the rules watcher retries", e.toString());
         }
     }
 }

@@ -11,18 +11,14 @@ import com.unicornstore.campaign.domain.CampaignStore;
 import com.unicornstore.platform.domain.Origin;
 import com.unicornstore.platform.domain.Rejection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies campaign documents kept as files ({@code campaign-rules/*.json}): each is validated like a
+ * Applies campaign documents kept as files ({@link CampaignFile}, campaign-rules/*.json): each is validated like a
  * POST and upserted (written only when its definition differs from the stored one). A refused file
  * is reported by name and reason and never stops the others; the latest outcome of every file is
  * kept for operators. New campaigns count against the client's cap like a POST.
@@ -55,34 +51,24 @@ public final class LoadingCampaignFiles {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Every {@code *.json} file of the directory, in name order; a missing directory holds none. */
-    public List<FileReport> loadDirectory(Path directory) throws IOException {
-        return jsonFiles(directory).stream().map(this::loadQuietly).toList();
+    /** Applies every file, in the order given. */
+    public List<FileReport> loadAll(List<CampaignFile> files) {
+        return files.stream().map(this::loadQuietly).toList();
     }
 
     /**
      * Creates the campaigns of the valid files that are not stored yet and changes nothing that is:
      * the contract of local demo data, run again when the local DynamoDB comes back empty.
      */
-    public void createMissing(Path directory) throws IOException {
-        for (Path file : jsonFiles(directory)) {
+    public void createMissing(List<CampaignFile> files) throws IOException {
+        for (CampaignFile file : files) {
             try {
-                ObjectNode document = object(Files.readString(file, StandardCharsets.UTF_8));
+                ObjectNode document = object(file.content().read());
                 validation.check(document);
                 capped.createIfAbsent(changes.next(CampaignJson.toCampaign(document, 1), null, fileOrigin(file.getFileName().toString())));
             } catch (Rejection refused) {
-                LOG.debug("Campaign file {} skipped: {}", file.getFileName(), refused.getMessage());
+                LOG.debug("Campaign file {} skipped: {}", file.name(), refused.getMessage());
             }
-        }
-    }
-
-    private static List<Path> jsonFiles(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            LOG.info("No campaign rules directory at {}", directory.toAbsolutePath());
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
         }
     }
 
@@ -109,10 +95,10 @@ public final class LoadingCampaignFiles {
         return Map.copyOf(reports);
     }
 
-    private FileReport loadQuietly(Path file) {
-        String name = file.getFileName().toString();
+    private FileReport loadQuietly(CampaignFile file) {
+        String name = file.name();
         try {
-            return load(name, Files.readString(file, StandardCharsets.UTF_8));
+            return load(name, file.content().read());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Campaign file {} not applied at start-up ({}); the rules watcher retries it", name, e.toString());
             return new FileReport(name, Outcome.REFUSED, e.toString());

@@ -19,7 +19,7 @@ public class ChannelConfiguration {
     ChannelRoutesLoader channelRoutesLoader(@Value("${unicorn.channel.routes-dir}") Path directory,
             @Value("${unicorn.channel.only:}") List<String> only, Environment environment) {
         // unicorn.channel.only (the test harness) loads just the named channels
-        return new ChannelRoutesLoader(directory, "classpath*:routes/*" + ChannelRoutesLoader.SUFFIX,
+        return new ChannelRoutesLoader(directory, "routes",
                 name -> (only.isEmpty() || only.contains(name))
                         && environment.getProperty("channels." + name + ".enabled", Boolean.class, true));
     }

@@ -7,11 +7,14 @@ import com.unicornstore.platform.domain.Identifiers;
 import com.unicornstore.platform.domain.Rejection;
 import com.unicornstore.platform.domain.Scopes;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
+import com.unicornstore.platform.messaging.QueueFailures;
 import com.unicornstore.platform.security.Callers;
 import com.unicornstore.platform.security.Origins;
 import com.unicornstore.platform.messaging.QueueReplies;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -52,10 +55,22 @@ public final class ChannelMessages {
             throw Rejection.invalid(MESSAGE_ID, "must be the message's own id: 1-200 visible ASCII characters");
         }
         exchange.setProperty(Origins.MESSAGE_ID, messageId);
-        // scoped by channel: two channels' message ids never meet
-        message.setHeader(IdempotentRequests.HEADER, "channel:" + channel + ":" + messageId);
+        message.setHeader(IdempotentRequests.HEADER, idempotencyKey(channel, messageId, QueueFailures.redriveOf(exchange)));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(text(message));
+    }
+
+    /**
+     * Scoped by channel: two channels' message ids never meet. A redrive of a message parked because
+     * what it named did not exist (its first run refused and changed nothing) runs under a key of its
+     * own, one per redrive: a key holding the refusal would only repeat it.
+     */
+    private static String idempotencyKey(String channel, String messageId, String redriveOf) {
+        if (redriveOf == null) {
+            return "channel:" + channel + ":" + messageId;
+        }
+        String id = UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8)).toString();
+        return "channel:" + channel + ":" + id + ":redrive:" + redriveOf;
     }
 
     /** A balance read: {@code {"account_id"}} in, the account id in the header the REST route reads. */

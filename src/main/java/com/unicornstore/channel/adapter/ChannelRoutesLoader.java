@@ -1,18 +1,14 @@
 package com.unicornstore.channel.adapter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.unicornstore.platform.files.HomeFiles;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -20,8 +16,6 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Loads the channel routes ({@code <name>.camel.yaml}): those packaged in the jar under
@@ -42,7 +36,7 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
     private final Set<String> loaded = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param packaged classpath pattern of the default route files, e.g. {@code classpath*:routes/*.camel.yaml}
+     * @param packaged the jar's folder of the default route files, e.g. {@code routes}
      * @param enabled  whether the channel of this name is switched on
      */
     public ChannelRoutesLoader(Path directory, String packaged, Predicate<String> enabled) {
@@ -116,31 +110,12 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
     /** Channel name to location, packaged defaults first, then the directory's files replacing them. */
     private Map<String, String> channelFiles() {
         Map<String, String> files = new TreeMap<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(packaged)) {
-                String file = resource.getFilename();
-                if (file != null && file.endsWith(SUFFIX)) {
-                    files.put(nameOf(file), "classpath:routes/" + file);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Path file : directoryFiles()) {
+        HomeFiles.packaged(packaged, SUFFIX).keySet()
+                .forEach(file -> files.put(nameOf(file), "classpath:" + packaged + "/" + file));
+        for (Path file : HomeFiles.inDirectory(directory, SUFFIX)) {
             files.put(nameOf(file.getFileName().toString()), "file:" + file.toAbsolutePath());
         }
         return files;
-    }
-
-    private List<Path> directoryFiles() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String nameOf(String file) {

@@ -23,6 +23,12 @@ public final class DeadLetterQueues {
     public static final String REASON = "reason";
     public static final String SOURCE = "source_queue";
     public static final String ID = "dead_letter_id";
+    /** On a parked copy: its handling may succeed once what it names exists (it changed nothing), so a redrive retries it as new. */
+    public static final String RETRY_AS_NEW = "retry_as_new";
+    /** On a redriven message that was parked {@value #RETRY_AS_NEW}: the id of the dead letter it was. */
+    public static final String REDRIVE_OF = "redrive_of";
+    static final String MOVED_BY_REDRIVE_POLICY = "moved by the redrive policy after %d failed receives "
+            + "(the last failure was not recorded)";
     /** Receive rounds of a redrive or delete, 10 messages each: a bounded sweep of the dead-letter queue. */
     static final int MAX_ROUNDS = 100;
 
@@ -30,13 +36,17 @@ public final class DeadLetterQueues {
     private final DeadLetterRecords records;
     private final Clock clock;
     private final Map<String, String> deadLetterQueueOf = new HashMap<>();
+    private final Map<String, Integer> maxReceivesOf = new HashMap<>();
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
     public DeadLetterQueues(SqsClient sqs, DeadLetterRecords records, Clock clock, List<QueueSpec> queues) {
         this.sqs = sqs;
         this.records = records;
         this.clock = clock;
-        queues.forEach(spec -> deadLetterQueueOf.put(spec.name(), spec.deadLetterQueue()));
+        queues.forEach(spec -> {
+            deadLetterQueueOf.put(spec.name(), spec.deadLetterQueue());
+            maxReceivesOf.put(spec.name(), spec.maxReceiveCount());
+        });
     }
 
     /** True for the queues that have a dead-letter queue. */
@@ -46,15 +56,21 @@ public final class DeadLetterQueues {
 
     /**
      * Records the message, then sends it to the dead-letter queue with its reason. Both are safe to
-     * repeat: a failure leaves the original on its queue, and its redelivery parks it again.
+     * repeat: a failure leaves the original on its queue, and its redelivery parks it again. With
+     * {@code retryAsNew} its redrive is marked {@value #REDRIVE_OF}, so that the entry point runs it
+     * under a new identity instead of answering the refusal its first run recorded.
      */
     public void park(String queue, String messageId, String body, String reason, int receiveCount,
-            Map<String, MessageAttributeValue> attributes) {
+            Map<String, MessageAttributeValue> attributes, boolean retryAsNew) {
         records.record(new DeadLetter(queue, messageId, body, reason, receiveCount, clock.instant()));
         Map<String, MessageAttributeValue> parked = new HashMap<>(attributes == null ? Map.of() : attributes);
+        parked.remove(REDRIVE_OF);
         parked.put(REASON, text(reason.length() > 1000 ? reason.substring(0, 1000) : reason));
         parked.put(SOURCE, text(queue));
         parked.put(ID, text(messageId));
+        if (retryAsNew) {
+            parked.put(RETRY_AS_NEW, text("true"));
+        }
         sqs.sendMessage(b -> b.queueUrl(url(dlq(queue))).messageBody(body == null ? "" : body)
                 .messageAttributes(parked));
     }
@@ -62,6 +78,23 @@ public final class DeadLetterQueues {
     /** Records a message SQS is about to move to the dead-letter queue by redrive policy (its last receive failed). */
     public void recordLastReceive(String queue, String messageId, String body, String reason, int receiveCount) {
         records.record(new DeadLetter(queue, messageId, body, reason, receiveCount, clock.instant()));
+    }
+
+    /**
+     * Records the dead letters that SQS moved by redrive policy and no failure recorded: the record
+     * of the last receive is best effort (it fails with the backend that failed the message, and a
+     * process that dies first writes none), so the dead-letter queue itself is the truth. A moved
+     * message keeps its SQS id and carries no {@value #ID}; its record is written once, by that id.
+     */
+    public void recordMoved(String queue) {
+        int receives = maxReceivesOf.get(queue);
+        sweep(queue, (message, id) -> {
+            if (!message.messageAttributes().containsKey(ID)) {
+                records.record(new DeadLetter(queue, id, message.body(), MOVED_BY_REDRIVE_POLICY.formatted(receives),
+                        receives, clock.instant()));
+            }
+            return false;
+        });
     }
 
     /** Moves the selected dead letters (all when {@code ids} is empty) back to their queue; returns their ids. */
@@ -72,7 +105,11 @@ public final class DeadLetterQueues {
                 return false;
             }
             Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
-            attributes.keySet().removeAll(Set.of(REASON, SOURCE, ID));
+            boolean retryAsNew = attributes.containsKey(RETRY_AS_NEW);
+            attributes.keySet().removeAll(Set.of(REASON, SOURCE, ID, RETRY_AS_NEW, REDRIVE_OF));
+            if (retryAsNew) {
+                attributes.put(REDRIVE_OF, text(id));
+            }
             sqs.sendMessage(b -> b.queueUrl(url(queue)).messageBody(message.body()).messageAttributes(attributes));
             moved.add(id);
             return true;

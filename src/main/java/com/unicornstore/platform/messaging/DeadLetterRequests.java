@@ -26,10 +26,18 @@ public final class DeadLetterRequests {
         this.bodies = bodies;
     }
 
-    /** {@code {"queue","items":[{"id","body","reason","receive_count","first_seen"}],"next_cursor"}}. */
+    /**
+     * {@code {"queue","items":[{"id","body","reason","receive_count","first_seen"}],"next_cursor"}}; the
+     * first page first records what SQS moved unrecorded ({@link DeadLetterQueues#recordMoved}).
+     */
     public Map<String, Object> list(@Header("queue") String queue, @Header("limit") String limit,
             @Header("cursor") String cursor) {
-        DeadLetterRecords.Page page = records.page(known(queue), PageSize.of(limit), cursor);
+        int size = PageSize.of(limit);
+        if (cursor == null) {
+            // a listing starts from what the dead-letter queue holds, also what no failure recorded
+            queues.recordMoved(known(queue));
+        }
+        DeadLetterRecords.Page page = records.page(known(queue), size, cursor);
         List<Map<String, Object>> items = page.items().stream().map(letter -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", letter.id());

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * What becomes of a queued message whose handling failed (the routes' one error handler, with the
  * message as it arrived). Poison (it cannot be read or is invalid: it would fail every time) is
  * parked in the dead-letter queue at once, with its reason. Any other refusal (409 and the like) is
- * an outcome. Either is replied when the message's own id is known. Everything else is passing (a backend outage): the message is not
- * deleted, SQS delivers it again, and its last receive is recorded before SQS moves it.
+ * an outcome. Either is replied when the message's own id is known. Everything else is passing (a
+ * backend outage): the message is not deleted, SQS delivers it again, and its last receive is
+ * recorded, when the backend allows, before SQS moves it.
  */
 public final class QueueFailures {
 
@@ -70,12 +71,13 @@ public final class QueueFailures {
                 : unreadable(failure) ? "invalid-request: body is not valid JSON" : null;
         if (reason != null) {
             LOG.warn("Poison message {} on {} parked in its dead-letter queue: {}", messageId, queue, reason);
+            // a message naming what does not exist yet changed nothing: once created, its redrive runs anew
             deadLetters.park(queue, messageId, exchange.getMessage().getBody(String.class), reason,
-                    receiveCount(exchange), messageAttributes(exchange));
+                    receiveCount(exchange), messageAttributes(exchange), rejection != null
+                            && rejection.kind() == Rejection.Kind.NOT_FOUND);
         } else if (rejection == null || IN_USE.equals(rejection.code())) {
             if (receiveCount(exchange) >= maxReceives) {
-                deadLetters.recordLastReceive(queue, messageId, exchange.getMessage().getBody(String.class),
-                        String.valueOf(failure), receiveCount(exchange));
+                recordLastReceive(exchange, queue, messageId, failure);
             }
             return;
         }
@@ -85,6 +87,29 @@ public final class QueueFailures {
             Problem problem = problems.toProblem(failure);
             replies.send(exchange, ownId, problem.status(), json.writeValueAsString(problem.asMap()));
         }
+    }
+
+    /**
+     * Best effort: with the backend down this write fails too, and SQS moves the message all the same;
+     * listing the dead letters then records it from the dead-letter queue (DeadLetterQueues#recordMoved).
+     */
+    private void recordLastReceive(Exchange exchange, String queue, String messageId, Throwable failure) {
+        try {
+            deadLetters.recordLastReceive(queue, messageId, exchange.getMessage().getBody(String.class),
+                    String.valueOf(failure), receiveCount(exchange));
+        } catch (RuntimeException notRecorded) {
+            LOG.warn("Last receive of {} on {} not recorded ({}); it is recorded from the dead-letter queue when listed",
+                    messageId, queue, notRecorded.toString());
+        }
+    }
+
+    /**
+     * The dead letter a message is the redrive of, when it was parked to be retried as new once fixed
+     * (DeadLetterQueues#REDRIVE_OF); null for any other message.
+     */
+    public static String redriveOf(Exchange exchange) {
+        MessageAttributeValue value = messageAttributes(exchange).get(DeadLetterQueues.REDRIVE_OF);
+        return value == null ? null : value.stringValue();
     }
 
     /** A body a route's JSONPath mapping could not parse: it will never parse. */

@@ -3,6 +3,7 @@ package com.unicornstore.points.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.provisioning.QueueSpec;
 import com.unicornstore.support.PlatformIntegrationTest;
@@ -14,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The queue the purchase saga sends points commands to: deduplicated, and poison goes to the dead-letter queue. */
 @PlatformIntegrationTest
 class PointsCommandsIT extends PointsClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     SqsClient sqs;
@@ -60,6 +64,40 @@ class PointsCommandsIT extends PointsClient {
             assertThat(deadLetters).containsExactlyInAnyOrderElementsOf(poison);
         });
         assertThat(historyOf("saga-2")).hasSize(1);
+    }
+
+    @Test
+    void a_partners_commands_delivered_twice_are_applied_once_and_each_delivery_is_replied() {
+        String replies = sqs.createQueue(b -> b.queueName("partner-points-replies")).queueUrl();
+        var replyTo = Map.of("ReplyTo", MessageAttributeValue.builder().dataType("String")
+                .stringValue("partner-points-replies").build());
+        String issue = "{\"type\":\"IssuePoints\",\"account_id\":\"partner-1\",\"amount\":50,\"command_id\":\"c-issue\"}";
+        String redeem = "{\"type\":\"RedeemPoints\",\"account_id\":\"partner-1\",\"amount\":20,\"command_id\":\"c-redeem\"}";
+        String url = sqs.getQueueUrl(b -> b.queueName(names.queues().pointsCommands())).queueUrl();
+        for (String command : List.of(issue, issue)) {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(command).messageAttributes(replyTo));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> historyOf("partner-1").size() == 1);
+        for (String command : List.of(redeem, redeem)) {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(command).messageAttributes(replyTo));
+        }
+
+        List<String> statuses = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Message reply : sqs.receiveMessage(b -> b.queueUrl(replies).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                sqs.deleteMessage(b -> b.queueUrl(replies).receiptHandle(reply.receiptHandle()));
+                var body = JSON.readTree(reply.body());
+                statuses.add(body.get("command_id").asText() + " " + body.get("status").asText());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder("c-issue applied", "c-issue duplicate", "c-redeem applied",
+                    "c-redeem duplicate");
+        });
+        var history = historyOf("partner-1");
+        assertThat(history).extracting(i -> i.get("transaction_type").asText()).containsExactly("redeem", "issue");
+        assertThat(history.get(1).get("channel").asText()).isEqualTo("points-commands");
+        assertThat(history.get(1).get("message_id").asText()).isEqualTo("c-issue");
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("partner-1") == 30);
     }
 
     @Test
