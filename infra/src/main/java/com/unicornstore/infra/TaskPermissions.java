@@ -32,7 +32,8 @@ public final class TaskPermissions {
             Map.entry("unicorn-products", List.of("GetItem", "PutItem", "UpdateItem", "Scan", "DescribeTable")),
             Map.entry("unicorn-wallets", List.of("GetItem", "PutItem", "UpdateItem")),
             Map.entry("unicorn-dead-letters", List.of("GetItem", "PutItem", "DeleteItem", "Query")),
-            Map.entry("unicorn-api-keys", List.of("GetItem"))));
+            Map.entry("unicorn-api-keys", List.of("GetItem")),
+            Map.entry("unicorn-jobs", List.of("GetItem", "PutItem", "UpdateItem"))));
 
     /** Actions on every queue: the consumers receive, delete and extend; senders send. */
     static final List<String> QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",
