@@ -10,6 +10,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class ApiDocumentSchemas {
 
     private final JsonNode document;
     private final SchemaRegistry registry;
-    private final Map<String, Pattern> templates = new java.util.LinkedHashMap<>();
+    private final Map<String, Pattern> templates = new LinkedHashMap<>();
 
     public ApiDocumentSchemas(JsonNode document) {
         this.document = document;
@@ -53,7 +55,7 @@ public final class ApiDocumentSchemas {
                 .filter(entry -> entry.getValue().matcher(path).matches())
                 .filter(entry -> document.path("paths").path(entry.getKey()).has(method.toLowerCase(Locale.ROOT)))
                 .map(Map.Entry::getKey)
-                .min(java.util.Comparator.comparingInt(template -> template.split("\\{").length));
+                .min(Comparator.comparingInt(template -> template.split("\\{").length));
     }
 
     /** What is wrong with this answer to {@code method path} by the document; empty when it conforms. */

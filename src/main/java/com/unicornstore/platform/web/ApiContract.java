@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,14 +49,6 @@ public final class ApiContract {
             }
         }));
         return document;
-    }
-
-    /** "METHOD /path" of every operation the contract describes. */
-    public List<String> operations() {
-        List<String> operations = new ArrayList<>();
-        contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                .forEachRemaining(verb -> operations.add(verb.toUpperCase(Locale.ROOT) + " " + path.getKey())));
-        return operations;
     }
 
     private void describe(ObjectNode operation, JsonNode described) {

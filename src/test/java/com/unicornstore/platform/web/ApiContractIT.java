@@ -163,6 +163,7 @@ class ApiContractIT {
         operator.json("POST", "/products/tour/restock", "{\"quantity\":2}");
         operator.json("POST", "/wallets/tour/adjust", "{\"amount\":10}");
         operator.send("POST", "/points/projection/rebuild?account_id=derick", null, Map.of());
+        operator.get("/points/projection/rebuild");
         operator.send("POST", "/purchase/" + purchase + "/refund", null, Map.of());
     }
 
