@@ -23,6 +23,8 @@ import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformIntegrationTest
 class ApiContractIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiContractIT.class);
     /** Commands named by their path alone: they take no body. */
     private static final Set<String> BODILESS = Set.of("POST /purchase/{id}/refund", "POST /points/projection/rebuild",
             "POST /sagas/{id}/retry", "POST /sagas/{id}/compensate");
@@ -98,14 +101,17 @@ class ApiContractIT {
         tourTheApi();
         List<String> violations = new ArrayList<>();
         Set<String> checked = new TreeSet<>();
+        int answers = 0;
         for (Recorded answer : RecordedResponses.all()) {
             Optional<String> template = schemas.template(answer.method(), answer.path());
             if (template.isEmpty()) {
                 continue; // not an API operation: /api-doc, /actuator, /login, the web store
             }
             checked.add(answer.method() + " " + template.get());
+            answers++;
             violations.addAll(schemas.violations(answer.method(), template.get(), answer.status(), answer.contentType(), answer.body()));
         }
+        LOG.info("checked {} recorded answers to {} operations against /api-doc", answers, checked.size());
         assertThat(violations).as("recorded answers that break /api-doc").isEmpty();
         assertThat(checked).contains("GET /points", "GET /points/history", "POST /purchase", "GET /campaigns",
                 "GET /products/{id}", "GET /users/balance/{username}", "POST /points", "DELETE /points", "POST /campaigns");
