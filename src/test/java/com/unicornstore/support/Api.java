@@ -103,6 +103,7 @@ public final class Api {
     static Response call(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            RecordedResponses.record(response);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body(), response);
         } catch (IOException e) {

@@ -12,8 +12,8 @@ import java.util.Map;
 /** Lists campaigns a page at a time, optionally of one client: {@code {"items","count","next_cursor"}}. */
 public final class ListingCampaigns {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 100;
 
     private final CampaignStore store;
 

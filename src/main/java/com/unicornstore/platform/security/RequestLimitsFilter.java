@@ -9,9 +9,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
@@ -22,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Hostile input refused before anything reads it: a body over the limit is 413 (by its declared
  * length, or, for a chunked body, after reading at most the limit plus one byte); a malformed or
  * non-JSON {@code Content-Type} is 415; a malformed {@code Accept}, or an API request that accepts
- * no JSON, is 406. The one form accepted is the web store's {@code POST /login}. Runs first, for every caller, authenticated or not.
+ * no JSON, is 406; a body that is not text in its declared charset (UTF-8 by default), or a query
+ * parameter name the firewall refuses, is 400 (both would otherwise fail deep inside the servlet,
+ * as a 500). The one form accepted is the web store's {@code POST /login}. Runs first, for every caller, authenticated or not.
  */
 final class RequestLimitsFilter extends OncePerRequestFilter {
 
@@ -53,13 +57,19 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
-        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = readAtMost(request.getInputStream(), limit + 1);
-            if (body.length > limit) {
+        String badInput = RequestText.parameterRefusal(request);
+        boolean body = declared > 0 || declared < 0 && request.getHeader("Transfer-Encoding") != null;
+        if (badInput == null && body && !isLoginForm(request)) {
+            byte[] read = readAtMost(request.getInputStream(), limit + 1);
+            if (read.length > limit) {
                 tooLarge(response, limit);
                 return;
             }
-            chain.doFilter(new BufferedBody(request, body), response);
+            badInput = RequestText.bodyRefusal(request, read);
+            request = new BufferedBody(request, read);
+        }
+        if (badInput != null) {
+            problems.write(response, Problem.of(400, "invalid-request", "Bad Request", badInput), Map.of());
             return;
         }
         chain.doFilter(request, response);
@@ -103,6 +113,11 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         return null;
     }
 
+    private static boolean isLoginForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && isLoginForm(request, MediaType.parseMediaType(type));
+    }
+
     /** The web store's login is the one form the platform reads (SessionLogin). */
     private static boolean isLoginForm(HttpServletRequest request, MediaType type) {
         return MediaType.APPLICATION_FORM_URLENCODED.includes(type) && "POST".equals(request.getMethod())
@@ -135,6 +150,12 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         @Override
         public long getContentLengthLong() {
             return body.length;
+        }
+
+        /** Camel's platform-http reads the body through the reader; the charset was checked by {@link RequestText}. */
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), RequestText.charset(this)));
         }
 
         @Override

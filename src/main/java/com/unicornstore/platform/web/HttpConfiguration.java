@@ -2,7 +2,10 @@ package com.unicornstore.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.catalina.core.StandardHost;
 import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +36,27 @@ public class HttpConfiguration {
     @Bean
     RestConfigurationRoutes restConfigurationRoutes() {
         return new RestConfigurationRoutes();
+    }
+
+    @Bean
+    ApiContract apiContract(ObjectMapper json) {
+        return new ApiContract(json);
+    }
+
+    /** /api-doc: the REST DSL's document, completed by the contract. */
+    @Bean
+    ApiDocumentFactory apiDocumentFactory(ApiContract contract, ObjectMapper json) {
+        return new ApiDocumentFactory(contract, json);
+    }
+
+    /** Tomcat's own error answers (e.g. headers over the limit) as problem documents, not HTML. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

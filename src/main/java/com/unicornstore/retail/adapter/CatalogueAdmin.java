@@ -33,10 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class CatalogueAdmin {
 
-    static final long MAX_PRICE = 100_000_000;
-    static final long MAX_STOCK_CHANGE = 1_000_000;
-    static final long MAX_MONEY_CHANGE = 100_000_000;
-    private static final int MAX_TEXT = 500;
+    public static final long MAX_PRICE = 100_000_000;
+    public static final long MAX_STOCK_CHANGE = 1_000_000;
+    public static final long MAX_MONEY_CHANGE = 100_000_000;
+    public static final int MAX_TEXT = 500;
     private static final Logger AUDIT = LoggerFactory.getLogger("unicorn.audit");
 
     private final DynamoDbClient dynamo;

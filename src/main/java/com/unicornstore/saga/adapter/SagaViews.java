@@ -19,7 +19,9 @@ import org.apache.camel.Header;
 public final class SagaViews {
 
     /** Most sagas one GET /sagas answers with. */
-    static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = 100;
+    /** Sagas listed when the request names no limit. */
+    public static final int DEFAULT_LIMIT = 50;
 
     private final SagaLog log;
     private final DurableSagaService service;
@@ -34,7 +36,7 @@ public final class SagaViews {
     /** GET /sagas?state=&limit=: open or FAILED sagas in one state, each with its steps. */
     public Map<String, Object> list(@Header("state") String state, @Header("limit") String limit) {
         SagaState wanted = parseState(state);
-        int max = PageSize.of(limit, 50, MAX_LIMIT);
+        int max = PageSize.of(limit, DEFAULT_LIMIT, MAX_LIMIT);
         List<SagaRecord> found = census.inState(wanted, max + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", wanted.name());
