@@ -65,7 +65,7 @@ public final class LoadingCampaignFiles {
             try {
                 ObjectNode document = object(file.content().read());
                 validation.check(document);
-                capped.createIfAbsent(changes.next(CampaignJson.toCampaign(document, 1), null, fileOrigin(file.getFileName().toString())));
+                capped.createIfAbsent(changes.next(CampaignJson.toCampaign(document, 1), null, fileOrigin(file.name())));
             } catch (Rejection refused) {
                 LOG.debug("Campaign file {} skipped: {}", file.name(), refused.getMessage());
             }
