@@ -107,7 +107,7 @@ public class AwsClientsConfiguration {
         return notifier;
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+    static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, AwsProperties properties, AwsEndpoints endpoints, URI endpoint, SdkHttpClient http,
             AwsCallCounter counter) {
         builder.region(Region.of(properties.region()))
@@ -128,7 +128,7 @@ public class AwsClientsConfiguration {
     }
 
     /** AWS-compatible local servers accept any key; real AWS uses the default chain (roles, env, profile). */
-    private static AwsCredentialsProvider credentials(AwsEndpoints endpoints) {
+    static AwsCredentialsProvider credentials(AwsEndpoints endpoints) {
         return endpoints.local()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
                 : DefaultCredentialsProvider.builder().build();

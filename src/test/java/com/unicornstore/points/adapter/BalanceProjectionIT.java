@@ -9,7 +9,6 @@ import com.unicornstore.points.domain.PointsIssued;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -50,7 +48,7 @@ class BalanceProjectionIT extends PointsClient {
         api.json("DELETE", "/points", "{\"account_id\":\"dup\",\"amount\":20}");
         await().atMost(Duration.ofSeconds(10)).until(() -> views.find("dup").map(BalanceView::appliedSequence).orElse(0L) == 2);
         BalanceView before = views.find("dup").orElseThrow();
-        List<Record> records = streamRecordsOf("dup");
+        List<Record> records = EventStreamRecords.of(streams, names.tables().pointEvents(), "dup");
         assertThat(records).hasSize(2);
 
         for (Record record : List.of(records.get(1), records.get(1), records.get(0))) {
@@ -146,24 +144,5 @@ class BalanceProjectionIT extends PointsClient {
     private Map<String, AttributeValue> parked(String key) {
         return dynamo.getItem(b -> b.tableName(names.tables().pointParkedRecords())
                 .key(Map.of("record_key", AttributeValue.fromS(key)))).item();
-    }
-
-    /** Reads the events table's stream from its start, as the projection does, keeping one account's records. */
-    private List<Record> streamRecordsOf(String account) {
-        String arn = streams.listStreams(b -> b.tableName(names.tables().pointEvents())).streams().get(0).streamArn();
-        List<Record> found = new ArrayList<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                var page = streams.getRecords(b -> b.shardIterator(current));
-                page.records().stream().filter(r -> r.dynamodb().newImage() != null)
-                        .filter(r -> account.equals(r.dynamodb().newImage().get("account_id").s()))
-                        .forEach(found::add);
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-            }
-        }
-        return found;
     }
 }
