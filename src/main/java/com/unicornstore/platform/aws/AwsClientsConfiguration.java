@@ -113,18 +113,21 @@ public class AwsClientsConfiguration {
         builder.region(Region.of(properties.region()))
                 .credentialsProvider(credentials(endpoints))
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(properties.callTimeout())
-                        .apiCallAttemptTimeout(properties.attemptTimeout())
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(properties.maxAttempts()).build())
-                        .addExecutionInterceptor(counter)
-                        .addExecutionInterceptor(new WriteOutcomes())
-                        .build());
+                .overrideConfiguration(bounded(properties, counter).addExecutionInterceptor(new WriteOutcomes()).build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder;
+    }
+
+    /** Every call bounded by the configured timeouts and attempts, and counted. */
+    static ClientOverrideConfiguration.Builder bounded(AwsProperties properties, AwsCallCounter counter) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(properties.callTimeout())
+                .apiCallAttemptTimeout(properties.attemptTimeout())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(properties.maxAttempts()).build())
+                .addExecutionInterceptor(counter);
     }
 
     /** AWS-compatible local servers accept any key; real AWS uses the default chain (roles, env, profile). */

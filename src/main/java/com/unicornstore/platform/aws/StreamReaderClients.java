@@ -1,8 +1,6 @@
 package com.unicornstore.platform.aws;
 
 import java.net.URI;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -33,13 +31,7 @@ public final class StreamReaderClients implements AutoCloseable {
                 http, counter).build();
         var dynamoBuilder = DynamoDbAsyncClient.builder().region(Region.of(properties.region()))
                 .credentialsProvider(AwsClientsConfiguration.credentials(endpoints))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(properties.callTimeout())
-                        .apiCallAttemptTimeout(properties.attemptTimeout())
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(properties.maxAttempts()).build())
-                        .addExecutionInterceptor(counter)
-                        .build());
+                .overrideConfiguration(AwsClientsConfiguration.bounded(properties, counter).build());
         var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(Region.of(properties.region()))
                 .credentialsProvider(AwsClientsConfiguration.credentials(endpoints));
         if (endpoint != null) {

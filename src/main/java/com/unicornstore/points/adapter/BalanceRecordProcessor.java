@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsC
 import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
 import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
 import com.unicornstore.points.application.ProjectingBalances;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +35,16 @@ final class BalanceRecordProcessor implements DynamoDBStreamsShardRecordProcesso
 
     private final ProducerTemplate producer;
     private final ProjectingBalances projector;
+    private final Counter read;
     private final BooleanSupplier stopping;
     private final Duration retryDelay;
     private String shardId = "?";
 
-    BalanceRecordProcessor(ProducerTemplate producer, ProjectingBalances projector, BooleanSupplier stopping,
-            Duration retryDelay) {
+    BalanceRecordProcessor(ProducerTemplate producer, ProjectingBalances projector, Counter read,
+            BooleanSupplier stopping, Duration retryDelay) {
         this.producer = producer;
         this.projector = projector;
+        this.read = read;
         this.stopping = stopping;
         this.retryDelay = retryDelay;
     }
@@ -55,6 +58,7 @@ final class BalanceRecordProcessor implements DynamoDBStreamsShardRecordProcesso
     @Override
     public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
         List<Record> records = input.records().stream().map(DynamoDBStreamsClientRecord::getRecord).toList();
+        read.increment(records.size());
         if (!records.isEmpty() && delivered(records)) {
             checkpointIfStored(input.checkpointer());
         }

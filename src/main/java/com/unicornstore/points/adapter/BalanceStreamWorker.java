@@ -5,7 +5,8 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import com.unicornstore.platform.aws.StreamReaderClients;
 import com.unicornstore.points.application.ProjectingBalances;
-import java.time.Duration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.ProducerTemplate;
@@ -37,6 +38,9 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     /** After Camel's phase (started later, stopped sooner), before the web server's graceful drain ends. */
     static final int PHASE = Integer.MAX_VALUE - 1536;
 
+    /** Counter: records of the events stream this instance read (and handed to the projection). */
+    public static final String RECORDS_READ = "unicorn.projection.stream.records";
+
     private static final Logger LOG = LoggerFactory.getLogger(BalanceStreamWorker.class);
     private static final long DISPATCH_MILLIS = 200;
 
@@ -45,12 +49,15 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     private final DynamoDbClient dynamo;
     private final ProducerTemplate producer;
     private final ProjectingBalances projector;
+    private final Counter read;
     private volatile boolean stopping;
     private Scheduler scheduler;
     private Thread thread;
 
     public BalanceStreamWorker(BalanceStreamSettings settings, StreamReaderClients clients, DynamoDbClient dynamo,
-            ProducerTemplate producer, ProjectingBalances projector) {
+            ProducerTemplate producer, ProjectingBalances projector, MeterRegistry meters) {
+        this.read = Counter.builder(RECORDS_READ).description("Records of the events stream read by this instance")
+                .register(meters);
         this.settings = settings;
         this.clients = clients;
         this.dynamo = dynamo;
@@ -94,7 +101,7 @@ public final class BalanceStreamWorker implements SmartLifecycle {
                 StreamsSchedulerFactory.createSingleStreamTracker(streamArn,
                         InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
                 settings.application(), adapter, clients.dynamo(), clients.cloudWatch(), workerId,
-                () -> new BalanceRecordProcessor(producer, projector, () -> stopping, settings.retryDelay()))
+                () -> new BalanceRecordProcessor(producer, projector, read, () -> stopping, settings.retryDelay()))
                 .tableName(settings.leaseTable());
         RetrievalConfig retrieval = configs.retrievalConfig();
         retrieval.retrievalSpecificConfig(new DynamoDBStreamsPollingConfig(adapter)

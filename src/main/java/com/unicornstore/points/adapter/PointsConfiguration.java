@@ -245,8 +245,8 @@ public class PointsConfiguration {
 
     @Bean
     BalanceStreamWorker balanceStreamWorker(BalanceStreamSettings settings, StreamReaderClients clients,
-            DynamoDbClient dynamo, ProducerTemplate producer, ProjectingBalances projector) {
-        return new BalanceStreamWorker(settings, clients, dynamo, producer, projector);
+            DynamoDbClient dynamo, ProducerTemplate producer, ProjectingBalances projector, MeterRegistry meters) {
+        return new BalanceStreamWorker(settings, clients, dynamo, producer, projector, meters);
     }
 
     /** Locally, a restarted moto holds a new events stream (and no leases): the reader starts over on it. */

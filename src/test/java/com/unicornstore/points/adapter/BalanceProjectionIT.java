@@ -99,11 +99,10 @@ class BalanceProjectionIT extends PointsClient {
         Map<String, AttributeValue> failing = new HashMap<>(EventItems.toItem(1, issued("last-poison", 5)));
         failing.put("seq", AttributeValue.fromN("not-a-number"));
 
-        producer.sendBodyAndProperty("direct:points.project-balance",
+        // as the stream reader hands a batch over (BalanceRecordProcessor)
+        producer.sendBody(BalanceRecordProcessor.BATCH_ENDPOINT, List.of(
                 record("good-first", OperationType.INSERT, EventItems.toItem(1, issued("good-first", 9))),
-                Exchange.BATCH_COMPLETE, false);
-        producer.sendBodyAndProperty("direct:points.project-balance",
-                record("poison-last", OperationType.INSERT, failing), Exchange.BATCH_COMPLETE, true);
+                record("poison-last", OperationType.INSERT, failing)));
 
         assertThat(parked("point-events-stream/poison-last").get("reason").s()).contains("not-a-number");
         assertThat(views.find("good-first").map(BalanceView::appliedSequence)).as("flushed with the batch").contains(1L);

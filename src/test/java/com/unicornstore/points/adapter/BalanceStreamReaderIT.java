@@ -6,21 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.aws.StreamReaderClients;
 import com.unicornstore.points.domain.PointsIssued;
+import com.unicornstore.support.OffLoopbackConnections;
 import com.unicornstore.support.PlatformIntegrationTest;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
@@ -34,21 +28,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The application's own reader of the events stream (Kinesis Client Library, DynamoDB Streams
  * adapter) against moto: it checkpoints a batch once its views are stored, resumes after its
  * checkpoint, parks poison and checkpoints past it, gives its lease back on a graceful stop, and
- * never opens a connection off loopback (a JVM-wide {@link ProxySelector} installed before the
+ * never opens a connection off loopback (a JVM-wide {@link OffLoopbackConnections} installed before the
  * application starts sees every java.net connection, such as the KCL's EC2 metadata look-up).
  */
 @PlatformIntegrationTest
 class BalanceStreamReaderIT extends PointsClient {
 
-    private static final List<String> OFF_LOOPBACK = new CopyOnWriteArrayList<>();
-    private static ProxySelector previous;
+    private static OffLoopbackConnections offLoopback;
 
     @Autowired
     BalanceStreamWorker worker;
@@ -76,25 +68,12 @@ class BalanceStreamReaderIT extends PointsClient {
 
     @BeforeAll
     static void catchEveryConnectionThroughJavaNet() {
-        previous = ProxySelector.getDefault();
-        ProxySelector.setDefault(new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                if (!loopback(uri.getHost())) {
-                    OFF_LOOPBACK.add(uri.toString());
-                }
-                return List.of(Proxy.NO_PROXY);
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-            }
-        });
+        offLoopback = OffLoopbackConnections.install();
     }
 
     @AfterAll
     static void restoreProxySelector() {
-        ProxySelector.setDefault(previous);
+        offLoopback.uninstall();
     }
 
     /** Counts the stream records handed to the projection, batch by batch. */
@@ -174,39 +153,25 @@ class BalanceStreamReaderIT extends PointsClient {
         assertThat(List.of(readerClients.streams().serviceClientConfiguration().endpointOverride(),
                 readerClients.dynamo().serviceClientConfiguration().endpointOverride(),
                 readerClients.cloudWatch().serviceClientConfiguration().endpointOverride()))
-                .allSatisfy(endpoint -> assertThat(endpoint).hasValueSatisfying(uri -> assertThat(loopback(uri.getHost())).isTrue()));
-        assertThat(OFF_LOOPBACK).isEmpty();
+                .allSatisfy(endpoint -> assertThat(endpoint)
+                        .hasValueSatisfying(uri -> assertThat(OffLoopbackConnections.isLoopback(uri.getHost())).isTrue()));
+        assertThat(offLoopback.seen()).isEmpty();
     }
 
     private Map<String, AttributeValue> lease() {
-        String shard = streams.describeStream(b -> b.streamArn(streamArn())).streamDescription().shards().get(0).shardId();
-        return dynamo.getItem(b -> b.tableName(names.tables().projectionLeases())
-                .key(Map.of("leaseKey", AttributeValue.fromS(shard)))).item();
+        return EventStreamRecords.lease(dynamo, streams, names);
     }
 
     private String checkpoint() {
-        return lease().get("checkpoint").s();
+        return EventStreamRecords.checkpoint(dynamo, streams, names);
     }
 
     private String lastSequenceNumber() {
-        List<Record> records = EventStreamRecords.all(streams, names.tables().pointEvents());
-        return records.get(records.size() - 1).dynamodb().sequenceNumber();
-    }
-
-    private String streamArn() {
-        return streams.listStreams(b -> b.tableName(names.tables().pointEvents())).streams().get(0).streamArn();
+        return EventStreamRecords.lastSequenceNumber(streams, names.tables().pointEvents());
     }
 
     private static PointsIssued issued(String account, long amount) {
         Instant now = Instant.now();
         return new PointsIssued(UUID.randomUUID().toString(), account, amount, now, "test", now.plusSeconds(3600));
-    }
-
-    private static boolean loopback(String host) {
-        try {
-            return host != null && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
