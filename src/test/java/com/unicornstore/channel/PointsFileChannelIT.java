@@ -36,9 +36,11 @@ class PointsFileChannelIT extends ChannelHarness {
     @Test
     void two_good_lines_are_issued_the_bad_two_reported_the_file_leaves_and_dropping_it_again_issues_nothing_more()
             throws Exception {
-        Path dropped = drop("channels.points-file.inbox", "batch-1.jsonl", FILE);
+        // a name of this run's own: the outbox (under target/) may hold the results of an earlier run
+        String batch = "batch-" + System.currentTimeMillis();
+        Path dropped = drop("channels.points-file.inbox", batch + ".jsonl", FILE);
 
-        List<JsonNode> results = awaitResults("batch-1", 1).get(0);
+        List<JsonNode> results = awaitResults(batch, 1).get(0);
         assertThat(results).extracting(line -> line.get("status").asText()).containsExactly("ok", "ok", "error", "error");
         assertThat(results.get(2).get("detail").asText()).contains("not valid JSON");
         assertThat(results.get(3).get("errors").get(0).get("field").asText()).isEqualTo("amount");
@@ -48,9 +50,9 @@ class PointsFileChannelIT extends ChannelHarness {
         assertThat(history("file-bob")).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(dropped));
 
-        drop("channels.points-file.inbox", "batch-1.jsonl", FILE);
+        drop("channels.points-file.inbox", batch + ".jsonl", FILE);
 
-        List<JsonNode> again = awaitResults("batch-1", 2).get(1);
+        List<JsonNode> again = awaitResults(batch, 2).get(1);
         assertThat(again.get(0).get("id").asText()).isEqualTo(results.get(0).get("id").asText());
         assertThat(history("file-ann")).hasSize(1);
         assertThat(history("file-bob")).hasSize(1);

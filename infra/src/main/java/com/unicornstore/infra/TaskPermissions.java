@@ -38,7 +38,8 @@ public final class TaskPermissions {
             Map.entry("unicorn-projection-leases", List.of("DescribeTable", "GetItem", "PutItem", "UpdateItem",
                     "DeleteItem", "Scan")),
             Map.entry("unicorn-projection-coordinator", List.of("DescribeTable", "GetItem", "PutItem", "UpdateItem",
-                    "Scan"))));
+                    "Scan")),
+            Map.entry("unicorn-jobs", List.of("GetItem", "PutItem", "UpdateItem"))));
 
     /** Actions on every queue: the consumers receive, delete and extend; senders send. */
     static final List<String> QUEUE_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",

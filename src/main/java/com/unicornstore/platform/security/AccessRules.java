@@ -73,7 +73,7 @@ public final class AccessRules {
                 open(HttpMethod.GET, "/api-doc"),
                 scoped(null, "/actuator/**", OPERATOR),
                 shoppersAnd(HttpMethod.GET, "/users/balance/*", PURCHASES_WRITE, OPERATOR),
-                scoped(HttpMethod.POST, "/points/projection/rebuild", OPERATOR),
+                scoped(null, "/points/projection/**", OPERATOR),
                 shoppersAnd(HttpMethod.GET, "/points", POINTS_READ, OPERATOR),
                 shoppersAnd(HttpMethod.GET, "/points/history", POINTS_READ, OPERATOR),
                 scoped(HttpMethod.POST, "/points", POINTS_WRITE),

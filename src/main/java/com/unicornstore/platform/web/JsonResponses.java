@@ -8,6 +8,9 @@ import org.apache.camel.Message;
 /** Writes a route's result as the JSON response of an HTTP exchange, with the status it deserves (and its ETag, {@link EntityTags}). */
 public final class JsonResponses {
 
+    /** Exchange property: the path a 201 or 202 answer names in its {@code Location} header. */
+    public static final String LOCATION = "unicorn.response.location";
+
     private final ObjectMapper json;
 
     public JsonResponses(ObjectMapper json) {
@@ -44,6 +47,10 @@ public final class JsonResponses {
         Long version = exchange.getProperty(EntityTags.PROPERTY, Long.class);
         if (version != null) {
             message.setHeader("ETag", EntityTags.of(version));
+        }
+        String location = exchange.getProperty(LOCATION, String.class);
+        if (location != null) {
+            message.setHeader("Location", location);
         }
         message.setBody(json.writeValueAsString(body));
     }

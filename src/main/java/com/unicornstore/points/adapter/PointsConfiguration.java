@@ -193,8 +193,24 @@ public class PointsConfiguration {
     }
 
     @Bean
-    ProjectionOperations projectionOperations(RebuildingProjection rebuilding) {
-        return new ProjectionOperations(rebuilding);
+    TableSpec jobsTable(@Value("${unicorn.tables.jobs}") String table) {
+        return TableSpec.of(table, Key.string("job_id")).expiringBy("expires_at");
+    }
+
+    @Bean
+    ProjectionRebuilds projectionRebuilds(DynamoDbClient dynamo, @Value("${unicorn.tables.jobs}") String table,
+            ObjectMapper json, RebuildingProjection rebuilding, Clock clock,
+            @Value("${points.rebuild.keep}") Duration keep, @Value("${points.rebuild.lease}") Duration lease,
+            @Value("${points.rebuild.flush-every}") Duration flushEvery,
+            @Value("${points.rebuild.flush-accounts}") int flushAccounts,
+            @Value("${points.rebuild.max-failures}") int maxFailures) {
+        return new ProjectionRebuilds(new DynamoRebuildJobs(dynamo, table, json, keep), rebuilding, clock,
+                new ProjectionRebuilds.Settings(lease, flushEvery, flushAccounts, maxFailures));
+    }
+
+    @Bean
+    ProjectionOperations projectionOperations(ProjectionRebuilds rebuilds) {
+        return new ProjectionOperations(rebuilds);
     }
 
     @Bean

@@ -17,7 +17,14 @@ public class PointsRestRoutes extends RouteBuilder {
                 .get("/history").id("points.http-history").description("An account's events, newest first, paged")
                     .produces("application/json").to("direct:points.history")
                 .post("/projection/rebuild").id("points.http-rebuild-projection")
-                    .description("Operator: replay the event store, report (and repair) differences in the read model")
-                    .produces("application/json").to("direct:points.rebuild-projection");
+                    .description("Operator: start a background replay of the event store that reports (and repairs) "
+                            + "differences in the read model; 202 with the job, 409 while one runs")
+                    .produces("application/json").to("direct:points.rebuild-projection")
+                .get("/projection/rebuild").id("points.http-latest-rebuild")
+                    .description("Operator: the rebuild that runs, or the last one that ran, with its progress and report")
+                    .produces("application/json").to("direct:points.latest-rebuild")
+                .get("/projection/rebuild/{job_id}").id("points.http-get-rebuild")
+                    .description("Operator: a rebuild's state, progress and difference report")
+                    .produces("application/json").to("direct:points.get-rebuild");
     }
 }

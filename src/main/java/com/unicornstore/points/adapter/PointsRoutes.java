@@ -41,8 +41,19 @@ public class PointsRoutes extends RouteBuilder {
         from("direct:points.revoke").routeId("points.revoke")
                 .bean("pointsRevocations", "revoke");
 
+        // a rebuild is a background job: the request starts it (202), the job's id follows it
         from("direct:points.rebuild-projection").routeId("points.rebuild-projection")
-                .bean("projectionOperations", "rebuild")
+                .bean("projectionOperations", "start")
+                .bean("jsonResponses", "accepted");
+        from("direct:points.get-rebuild").routeId("points.get-rebuild")
+                .bean("projectionOperations", "find")
                 .bean("jsonResponses", "ok");
+        from("direct:points.latest-rebuild").routeId("points.latest-rebuild")
+                .bean("projectionOperations", "latest")
+                .bean("jsonResponses", "ok");
+        // another instance's job whose lease ran out is taken over here
+        from("timer:projection-rebuild-sweep?delay={{points.rebuild.sweep-interval}}&period={{points.rebuild.sweep-interval}}")
+                .routeId("points.sweep-rebuilds")
+                .bean("projectionRebuilds", "sweep");
     }
 }

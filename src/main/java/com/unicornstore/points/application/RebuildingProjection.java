@@ -39,8 +39,13 @@ public final class RebuildingProjection {
         this.clock = clock;
     }
 
-    public Report rebuild(Optional<String> accountId, boolean repair) {
-        List<String> accounts = accountId.map(List::of).orElseGet(ledger::accountIds);
+    /** The accounts a rebuild goes through, in the order it goes: {@code accountId} alone, or every account sorted. */
+    public List<String> accounts(Optional<String> accountId) {
+        return accountId.map(List::of).orElseGet(() -> ledger.accountIds().stream().sorted().toList());
+    }
+
+    /** Replays these accounts, and repairs their live views that differ when {@code repair}. */
+    public Report rebuild(List<String> accounts, boolean repair) {
         Instant now = clock.instant();
         long replayed = 0;
         List<Difference> differences = new ArrayList<>();

@@ -73,6 +73,12 @@ public final class DynamoDbSagaLog implements SagaLog {
     }
 
     @Override
+    public Optional<SagaRecord> claimRetracting(String sagaId, Set<SagaState> from, Retracted retracted, SagaState to,
+            String owner, Instant leaseUntil, String writeId) {
+        return lifecycle.claim(sagaId, from, retracted, to, owner, leaseUntil, writeId);
+    }
+
+    @Override
     public Optional<SagaRecord> fail(String sagaId, SagaState during) {
         return lifecycle.fail(sagaId, during);
     }

@@ -54,7 +54,9 @@ final class SagaDrive {
 
     private final DurableSagaService service;
     private final DurableSagaCoordinator saga;
-    private final String writeId = UUID.randomUUID().toString();
+    private String writeId = UUID.randomUUID().toString();
+    /** A completion claim whose answer never came, taken back by this drive's compensation claim. */
+    private SagaLog.Retracted retracted;
     private final CompletableFuture<Void> claimed = new CompletableFuture<>();
     private Direction direction;
     private Phase phase;
@@ -139,8 +141,11 @@ final class SagaDrive {
 
     private Duration claim() {
         SagaLog log = service.log();
-        var won = log.claim(saga.getId(), EnumSet.of(SagaState.RUNNING), direction.during, service.instanceId(),
-                service.leaseUntil(), writeId);
+        var won = retracted == null
+                ? log.claim(saga.getId(), EnumSet.of(SagaState.RUNNING), direction.during, service.instanceId(),
+                        service.leaseUntil(), writeId)
+                : log.claimRetracting(saga.getId(), EnumSet.of(SagaState.RUNNING), retracted, direction.during,
+                        service.instanceId(), service.leaseUntil(), writeId);
         if (won.isPresent()) {
             adopt(won.get());
             claimed.complete(null);
@@ -218,13 +223,16 @@ final class SagaDrive {
 
     /**
      * The log did not answer: the same phase again later, without end (a backend outage is waited
-     * out, and the lease stays this instance's meanwhile). A completion whose claim was not written
-     * was never decided: its caller is told it failed, and the saga is compensated instead.
+     * out, and the lease stays this instance's meanwhile). A completion whose claim got no answer
+     * may or may not be written: its caller is told it failed, so the saga is compensated instead,
+     * by a claim that also takes back the unanswered one if it was written (nothing acted on it).
      */
     private Duration logFailed(RuntimeException cause) {
         if (phase == Phase.CLAIM && !claimed.isDone()) {
             if (direction == Direction.COMPLETE) {
                 direction = Direction.COMPENSATE;
+                retracted = new SagaLog.Retracted(Direction.COMPLETE.during, writeId);
+                writeId = UUID.randomUUID().toString();
                 claimed.completeExceptionally(cause);
             } else {
                 claimed.complete(null);

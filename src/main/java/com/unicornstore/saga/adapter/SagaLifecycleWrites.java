@@ -4,6 +4,7 @@ import static com.unicornstore.platform.aws.Attributes.n;
 import static com.unicornstore.platform.aws.Attributes.s;
 
 import com.unicornstore.platform.aws.OwnWrites;
+import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import java.time.Instant;
@@ -60,6 +61,15 @@ final class SagaLifecycleWrites {
 
     Optional<SagaRecord> claim(String sagaId, Set<SagaState> from, SagaState to, String owner, Instant leaseUntil,
             String writeId) {
+        return claim(sagaId, from, null, to, owner, leaseUntil, writeId);
+    }
+
+    /**
+     * A claim from one of {@code from}, or from {@code retracted} while the record still shows
+     * {@code retracted}'s own claim (its state, write id and owner unchanged since).
+     */
+    Optional<SagaRecord> claim(String sagaId, Set<SagaState> from, SagaLog.Retracted retracted, SagaState to,
+            String owner, Instant leaseUntil, String writeId) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> allowed = new ArrayList<>();
         for (SagaState state : from) {
@@ -69,10 +79,15 @@ final class SagaLifecycleWrites {
         }
         values.putAll(Map.of(":to", s(to.name()), ":owner", s(owner), ":lease", n(leaseUntil.toEpochMilli()),
                 ":now", s(Instant.now().toString()), ":write", s(writeId)));
+        String condition = "#state IN (" + String.join(", ", allowed) + ")";
+        if (retracted != null) {
+            values.putAll(Map.of(":retracted", s(retracted.state().name()), ":retractedWrite", s(retracted.writeId())));
+            condition += " OR (#state = :retracted AND " + WRITE_ID + " = :retractedWrite AND #owner = :owner)";
+        }
         return update(UpdateItemRequest.builder().tableName(table).key(key(sagaId))
                 .updateExpression("SET #state = :to, #owner = :owner, lease_until = :lease, updated_at = :now, "
                         + WRITE_ID + " = :write")
-                .conditionExpression("#state IN (" + String.join(", ", allowed) + ")")
+                .conditionExpression(condition)
                 .expressionAttributeNames(NAMES).expressionAttributeValues(values), wroteBy(writeId));
     }
 

@@ -53,6 +53,17 @@ public interface SagaLog {
             String writeId);
 
     /**
+     * As {@link #claim}, and also from the state of an earlier claim by the same owner whose answer
+     * never came ({@code retracted}), as long as the record still shows that very claim: the earlier
+     * claim is taken back before anything acted on it, whether or not it was written.
+     */
+    Optional<SagaRecord> claimRetracting(String sagaId, Set<SagaState> from, Retracted retracted, SagaState to,
+            String owner, Instant leaseUntil, String writeId);
+
+    /** A claim this owner made without learning whether it was written: the state it claimed and its write id. */
+    record Retracted(SagaState state, String writeId) {}
+
+    /**
      * Moves the saga from {@code during} to FAILED, keeping the direction that failed. It gets no
      * expiry and leaves the open index: it still holds what its steps took, until an operator repairs it.
      */

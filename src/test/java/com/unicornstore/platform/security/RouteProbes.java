@@ -73,7 +73,13 @@ final class RouteProbes {
                 Map.entry("GET /points/history", mine -> get("/points/history?account_id=" + account(mine))),
                 Map.entry("POST /points", mine -> new Probe("POST", "/points", points(account(mine), 1), Set.of(201))),
                 Map.entry("DELETE /points", mine -> new Probe("DELETE", "/points", points(account(mine), 1), Set.of(200))),
-                Map.entry("POST /points/projection/rebuild", mine -> post("/points/projection/rebuild?account_id=" + account(mine))),
+                // 409: the previous row's rebuild may still run
+                Map.entry("POST /points/projection/rebuild", mine -> new Probe("POST", "/points/projection/rebuild?account_id="
+                        + account(mine), null, Set.of(202, 409))),
+                Map.entry("GET /points/projection/rebuild", mine -> new Probe("GET", "/points/projection/rebuild", null,
+                        Set.of(200, 404))),
+                Map.entry("GET /points/projection/rebuild/{job_id}", mine -> new Probe("GET",
+                        "/points/projection/rebuild/no-such-job", null, Set.of(404))),
                 Map.entry("POST /purchase", mine -> new Probe("POST", "/purchase", order(account(mine)), Set.of(201))),
                 Map.entry("GET /purchase/{id}", mine -> get("/purchase/" + purchases.get(mine))),
                 Map.entry("POST /purchase/{id}/refund", mine -> new Probe("POST", "/purchase/" + purchases.get(mine)

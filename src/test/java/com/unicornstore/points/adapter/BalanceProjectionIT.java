@@ -7,6 +7,7 @@ import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.points.domain.BalanceView;
 import com.unicornstore.points.domain.PointsIssued;
 import com.unicornstore.support.PlatformIntegrationTest;
+import com.unicornstore.support.Rebuilds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -116,9 +117,9 @@ class BalanceProjectionIT extends PointsClient {
         BalanceView drifted = new BalanceView("drift", good.appliedSequence(), List.of());
         dynamo.putItem(b -> b.tableName(names.tables().pointBalances()).item(DynamoBalanceViews.toItem(drifted)));
 
-        var report = api.send("POST", "/points/projection/rebuild?account_id=drift", null, Map.of()).json();
-        var repaired = api.send("POST", "/points/projection/rebuild?account_id=drift&repair=true", null, Map.of()).json();
-        var after = api.send("POST", "/points/projection/rebuild", null, Map.of()).json();
+        var report = Rebuilds.run(api, "?account_id=drift");
+        var repaired = Rebuilds.run(api, "?account_id=drift&repair=true");
+        var after = Rebuilds.run(api, "");
 
         assertThat(report.get("differences")).hasSize(1);
         assertThat(report.get("differences").get(0).get("live").get("balance").asLong()).isZero();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import com.unicornstore.support.Rebuilds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ class PointsApiIT extends PointsClient {
         assertThat(api.get("/points/history?account_id=race&limit=100").json().get("items")).hasSize(11);
         // a balance of 0 is also what a view not yet written shows: wait until the view has all 11 events
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode rebuild = api.send("POST", "/points/projection/rebuild?account_id=race", null, Map.of()).json();
+            JsonNode rebuild = Rebuilds.run(api, "?account_id=race");
             assertThat(rebuild.get("events_replayed").asLong()).isEqualTo(11);
             assertThat(rebuild.get("differences")).isEmpty();
         });

@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** The real saga log, except that the next N claims or transitions fail as if DynamoDB did not answer (tests only). */
+/** The real saga log, except that the next N claims or transitions fail as if DynamoDB did not answer, before or after writing (tests only). */
 final class FlakySagaLog implements SagaLog {
 
     private final SagaLog log;
     private final AtomicInteger claimFailures = new AtomicInteger();
     private final AtomicInteger transitionFailures = new AtomicInteger();
+    private final AtomicInteger lostClaimAnswers = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
 
     FlakySagaLog(SagaLog log) {
@@ -25,6 +26,11 @@ final class FlakySagaLog implements SagaLog {
 
     void failClaims(int times) {
         claimFailures.set(times);
+    }
+
+    /** The next N claims are written, but their answers are lost (the SDK gave up retrying). */
+    void loseClaimAnswers(int times) {
+        lostClaimAnswers.set(times);
     }
 
     void failTransitions(int times) {
@@ -46,7 +52,16 @@ final class FlakySagaLog implements SagaLog {
     public Optional<SagaRecord> claim(String sagaId, Set<SagaState> from, SagaState to, String owner,
             Instant leaseUntil, String writeId) {
         maybeFail(claimFailures);
-        return log.claim(sagaId, from, to, owner, leaseUntil, writeId);
+        Optional<SagaRecord> claimed = log.claim(sagaId, from, to, owner, leaseUntil, writeId);
+        maybeFail(lostClaimAnswers);
+        return claimed;
+    }
+
+    @Override
+    public Optional<SagaRecord> claimRetracting(String sagaId, Set<SagaState> from, Retracted retracted, SagaState to,
+            String owner, Instant leaseUntil, String writeId) {
+        maybeFail(claimFailures);
+        return log.claimRetracting(sagaId, from, retracted, to, owner, leaseUntil, writeId);
     }
 
     @Override

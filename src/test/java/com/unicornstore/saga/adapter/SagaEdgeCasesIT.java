@@ -159,6 +159,19 @@ class SagaEdgeCasesIT {
     }
 
     @Test
+    void a_completion_whose_claim_was_written_but_whose_answer_was_lost_is_refused_to_its_caller_and_the_saga_compensated()
+            throws Exception {
+        OnFlakyLog begun = oneStepSagaOnAFlakyLog("unicorn-27");
+        begun.log().loseClaimAnswers(1);
+
+        assertThat(begun.saga().complete(begun.exchange())).failsWithin(Duration.ofSeconds(5));
+
+        // the caller was told the purchase failed: no completion may run, whatever the log holds
+        awaitState(begun, SagaState.COMPENSATED);
+        assertThat(participants.calls()).containsExactly("undo-a:unicorn-27");
+    }
+
+    @Test
     void a_saga_id_given_by_the_exchange_is_used_and_cannot_begin_a_second_saga() throws Exception {
         Exchange exchange = new DefaultExchange(camel);
         String sagaId = "saga-given-" + System.nanoTime();
