@@ -103,8 +103,10 @@ class ThreeInstancesIT extends PointsClient {
         return fork;
     }
 
+    /** Serving (its routes started) and its stream reader prepared. */
     private static void ready(ForkedApplication fork) {
-        fork.awaitOutput("Reading stream", Duration.ofSeconds(120));
+        fork.awaitOutput("Started UnicornStoreApplication", Duration.ofSeconds(120));
+        fork.awaitOutput("Reading stream", Duration.ofSeconds(60));
     }
 
     /** Issues {@code rounds} points per account, spread over the instances. */
