@@ -50,6 +50,10 @@ public final class ForkedApplication implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

@@ -33,6 +33,12 @@ public final class TaskPermissions {
             Map.entry("unicorn-wallets", List.of("GetItem", "PutItem", "UpdateItem")),
             Map.entry("unicorn-dead-letters", List.of("GetItem", "PutItem", "DeleteItem", "Query")),
             Map.entry("unicorn-api-keys", List.of("GetItem")),
+            // the events stream's reader (Kinesis Client Library, 2.x lease protocol): its leases and checkpoints,
+            // and its coordinator state; the tables exist (infra), so no CreateTable
+            Map.entry("unicorn-projection-leases", List.of("DescribeTable", "GetItem", "PutItem", "UpdateItem",
+                    "DeleteItem", "Scan")),
+            Map.entry("unicorn-projection-coordinator", List.of("DescribeTable", "GetItem", "PutItem", "UpdateItem",
+                    "Scan")),
             Map.entry("unicorn-jobs", List.of("GetItem", "PutItem", "UpdateItem"))));
 
     /** Actions on every queue: the consumers receive, delete and extend; senders send. */

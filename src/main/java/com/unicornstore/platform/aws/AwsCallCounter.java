@@ -24,8 +24,18 @@ public final class AwsCallCounter implements ExecutionInterceptor, MeterBinder {
     /** The meter the counts are exported as. */
     public static final String METER = "unicorn.aws.calls";
 
+    private final String meter;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+    public AwsCallCounter() {
+        this(METER);
+    }
+
+    /** A counter of its own, exported as {@code meter}: e.g. the events-stream reader's calls. */
+    public AwsCallCounter(String meter) {
+        this.meter = meter;
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -48,8 +58,8 @@ public final class AwsCallCounter implements ExecutionInterceptor, MeterBinder {
         });
     }
 
-    private static void register(MeterRegistry registry, String service, String operation, LongAdder adder) {
-        FunctionCounter.builder(METER, adder, LongAdder::sum).tag("service", service).tag("operation", operation)
+    private void register(MeterRegistry registry, String service, String operation, LongAdder adder) {
+        FunctionCounter.builder(meter, adder, LongAdder::sum).tag("service", service).tag("operation", operation)
                 .description("AWS SDK calls (before the SDK's own retries)").register(registry);
     }
 

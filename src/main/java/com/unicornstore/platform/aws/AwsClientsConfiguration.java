@@ -107,28 +107,31 @@ public class AwsClientsConfiguration {
         return notifier;
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+    static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, AwsProperties properties, AwsEndpoints endpoints, URI endpoint, SdkHttpClient http,
             AwsCallCounter counter) {
         builder.region(Region.of(properties.region()))
                 .credentialsProvider(credentials(endpoints))
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(properties.callTimeout())
-                        .apiCallAttemptTimeout(properties.attemptTimeout())
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(properties.maxAttempts()).build())
-                        .addExecutionInterceptor(counter)
-                        .addExecutionInterceptor(new WriteOutcomes())
-                        .build());
+                .overrideConfiguration(bounded(properties, counter).addExecutionInterceptor(new WriteOutcomes()).build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder;
     }
 
+    /** Every call bounded by the configured timeouts and attempts, and counted. */
+    static ClientOverrideConfiguration.Builder bounded(AwsProperties properties, AwsCallCounter counter) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(properties.callTimeout())
+                .apiCallAttemptTimeout(properties.attemptTimeout())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(properties.maxAttempts()).build())
+                .addExecutionInterceptor(counter);
+    }
+
     /** AWS-compatible local servers accept any key; real AWS uses the default chain (roles, env, profile). */
-    private static AwsCredentialsProvider credentials(AwsEndpoints endpoints) {
+    static AwsCredentialsProvider credentials(AwsEndpoints endpoints) {
         return endpoints.local()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))
                 : DefaultCredentialsProvider.builder().build();

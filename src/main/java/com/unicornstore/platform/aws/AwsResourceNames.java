@@ -19,7 +19,9 @@ public record AwsResourceNames(Tables tables, Queues queues) {
             String idempotency,
             String purchases,
             String sagas,
-            String apiKeys) {}
+            String apiKeys,
+            String projectionLeases,
+            String projectionCoordinator) {}
 
     /** SQS queue names. */
     public record Queues(String pointsCommands, String pointsCommandsDlq) {}

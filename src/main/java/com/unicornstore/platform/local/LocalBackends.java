@@ -73,8 +73,13 @@ public final class LocalBackends implements AwsEndpoints, AutoCloseable {
         return moto;
     }
 
-    public void onMotoRestart(Runnable action) {
-        this.onMotoRestart = action;
+    /** Runs {@code action} after each restart of moto, after the actions registered before it. */
+    public synchronized void onMotoRestart(Runnable action) {
+        Runnable before = this.onMotoRestart;
+        this.onMotoRestart = () -> {
+            before.run();
+            action.run();
+        };
     }
 
     private MotoServer startMoto(int port) {

@@ -21,7 +21,16 @@ import com.unicornstore.points.domain.BucketPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.platform.aws.AwsEndpoints;
+import com.unicornstore.platform.aws.AwsProperties;
+import com.unicornstore.platform.aws.StreamReaderClients;
+import com.unicornstore.platform.local.LocalBackends;
+import com.unicornstore.platform.provisioning.LocalProvisioner;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Wiring of the points context: its tables and queue, the ledger, the read side, the routes. */
 @Configuration(proxyBeanMethods = false)
 public class PointsConfiguration {
+
+    /** The meter of the events-stream reader's AWS calls (tags service, operation). */
+    public static final String STREAM_READER_CALLS = "unicorn.aws.stream-reader.calls";
 
     @Bean
     QueueSpec pointsCommandsQueue(AwsResourceNames names, @Value("${unicorn.queues.max-receives}") int maxReceives,
@@ -217,13 +229,48 @@ public class PointsConfiguration {
     }
 
     @Bean
-    BalanceStreamRoute balanceStreamRoute() {
-        return new BalanceStreamRoute();
+    TableSpec projectionLeasesTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().projectionLeases(), Key.string(StreamLeases.LEASE_KEY));
     }
 
+    @Bean
+    TableSpec projectionCoordinatorTable(AwsResourceNames names) {
+        return TableSpec.of(names.tables().projectionCoordinator(), Key.string(StreamLeases.COORDINATOR_KEY));
+    }
+
+    /** The stream reader's clients count on their own meter: request call counts never include its polling. */
     @Bean(destroyMethod = "close")
-    StreamRecovery balanceStreamRecovery(CamelContext camel) {
-        return new StreamRecovery(camel, BalanceStreamRoute.ROUTE_ID, BalanceStreamRoute::new, 5);
+    StreamReaderClients balanceStreamClients(AwsProperties aws, AwsEndpoints endpoints, MeterRegistry meters) {
+        AwsCallCounter counter = new AwsCallCounter(STREAM_READER_CALLS);
+        counter.bindTo(meters);
+        return new StreamReaderClients(aws, endpoints, counter);
+    }
+
+    @Bean
+    BalanceStreamSettings balanceStreamSettings(AwsProperties aws, AwsResourceNames names,
+            @Value("${points.projection.stream.application}") String application,
+            @Value("${points.projection.stream.failover}") Duration failover,
+            @Value("${points.projection.poll-delay}") long idleMillis,
+            @Value("${points.projection.stream.stop-timeout}") Duration stopTimeout,
+            @Value("${points.projection.stream.retry-delay}") Duration retryDelay) {
+        String workerId = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new BalanceStreamSettings(aws.region(), names.tables().pointEvents(), application,
+                names.tables().projectionLeases(), names.tables().projectionCoordinator(), workerId, failover,
+                Duration.ofMillis(idleMillis), stopTimeout, retryDelay);
+    }
+
+    @Bean
+    BalanceStreamWorker balanceStreamWorker(BalanceStreamSettings settings, StreamReaderClients clients,
+            DynamoDbClient dynamo, ProducerTemplate producer, ProjectingBalances projector, MeterRegistry meters) {
+        return new BalanceStreamWorker(settings, clients, dynamo, producer, projector, meters);
+    }
+
+    /** Locally, a restarted moto holds a new events stream (and no leases): the reader starts over on it. */
+    @Bean
+    @Profile("local")
+    InitializingBean balanceStreamFollowsMotoRestarts(LocalBackends backends, LocalProvisioner provisioner,
+            BalanceStreamWorker worker) {
+        return () -> backends.onMotoRestart(worker::restart); // after the provisioner re-created the tables
     }
 
     @Bean

@@ -87,6 +87,11 @@ public final class ProjectingBalances {
         }
     }
 
+    /** True while a view changed by an applied event is not stored (its write failed at the last flush). */
+    public synchronized boolean hasUnstoredViews() {
+        return !dirty.isEmpty();
+    }
+
     /** Forgets the cached view of an account, e.g. after a rebuild wrote a new one. */
     public synchronized void forget(String accountId) {
         if (!dirty.contains(accountId)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.unicornstore.platform.aws.AwsCallCounter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Counts the AWS calls an instance makes while nobody uses it, per minute. */
 final class IdleCalls {
@@ -15,15 +16,24 @@ final class IdleCalls {
     private IdleCalls() {
     }
 
-    /** Lets start-up work finish, then counts over {@link #WINDOW}, scaled to a minute, and prints the counts. */
-    static Map<String, Long> perMinute(AwsCallCounter counter, String settings) {
+    /**
+     * Lets start-up work finish, then counts over {@link #WINDOW}, scaled to a minute, and prints the
+     * counts: the requests' counter and the events-stream reader's, added up per operation.
+     */
+    static Map<String, Long> perMinute(AwsCallCounter counter, AwsCallCounter reader, String settings) {
         idleFor(SETTLE);
-        Map<String, Long> before = counter.snapshot();
+        Map<String, Long> before = both(counter, reader);
         idleFor(WINDOW);
-        Map<String, Long> calls = AwsCallCounter.difference(before, counter.snapshot());
+        Map<String, Long> calls = AwsCallCounter.difference(before, both(counter, reader));
         calls.replaceAll((operation, count) -> Math.round(count * 60.0 / WINDOW.toSeconds()));
         System.out.println("Idle calls per minute, " + settings + ": " + total(calls) + " " + calls);
         return calls;
+    }
+
+    private static Map<String, Long> both(AwsCallCounter counter, AwsCallCounter reader) {
+        Map<String, Long> sum = new TreeMap<>(counter.snapshot());
+        reader.snapshot().forEach((operation, count) -> sum.merge(operation, count, Long::sum));
+        return sum;
     }
 
     static long total(Map<String, Long> calls) {

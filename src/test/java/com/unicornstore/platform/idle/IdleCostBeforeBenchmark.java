@@ -3,6 +3,7 @@ package com.unicornstore.platform.idle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.platform.aws.StreamReaderClients;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,12 @@ class IdleCostBeforeBenchmark {
     @Autowired
     AwsCallCounter counter;
 
+    @Autowired
+    StreamReaderClients reader;
+
     @Test
     void an_idle_instance_with_the_old_settings_makes_five_times_the_calls() {
-        Map<String, Long> calls = IdleCalls.perMinute(counter, "settings before");
+        Map<String, Long> calls = IdleCalls.perMinute(counter, reader.counter(), "settings before");
 
         assertThat(IdleCalls.total(calls)).as("calls per idle minute " + calls)
                 .isGreaterThanOrEqualTo(5 * IdleCostBenchmark.AT_MOST_PER_MINUTE);

@@ -3,6 +3,7 @@ package com.unicornstore.platform.idle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.platform.aws.AwsCallCounter;
+import com.unicornstore.platform.aws.StreamReaderClients;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,12 @@ class IdleCostBenchmark {
     @Autowired
     AwsCallCounter counter;
 
+    @Autowired
+    StreamReaderClients reader;
+
     @Test
     void an_idle_instance_makes_at_most_a_fifth_of_the_calls_it_used_to() {
-        Map<String, Long> calls = IdleCalls.perMinute(counter, "shipped settings");
+        Map<String, Long> calls = IdleCalls.perMinute(counter, reader.counter(), "shipped settings");
 
         assertThat(calls.getOrDefault("Sqs.ReceiveMessage", 0L)).as("long polls of 19 s (ElasticMQ's limit), 20 s in AWS").isLessThanOrEqualTo(4);
         assertThat(IdleCalls.total(calls)).as("calls per idle minute " + calls).isLessThanOrEqualTo(AT_MOST_PER_MINUTE);

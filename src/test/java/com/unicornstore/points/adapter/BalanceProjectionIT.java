@@ -10,7 +10,6 @@ import com.unicornstore.support.PlatformIntegrationTest;
 import com.unicornstore.support.Rebuilds;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -51,7 +49,7 @@ class BalanceProjectionIT extends PointsClient {
         api.json("DELETE", "/points", "{\"account_id\":\"dup\",\"amount\":20}");
         await().atMost(Duration.ofSeconds(10)).until(() -> views.find("dup").map(BalanceView::appliedSequence).orElse(0L) == 2);
         BalanceView before = views.find("dup").orElseThrow();
-        List<Record> records = streamRecordsOf("dup");
+        List<Record> records = EventStreamRecords.of(streams, names.tables().pointEvents(), "dup");
         assertThat(records).hasSize(2);
 
         for (Record record : List.of(records.get(1), records.get(1), records.get(0))) {
@@ -102,11 +100,10 @@ class BalanceProjectionIT extends PointsClient {
         Map<String, AttributeValue> failing = new HashMap<>(EventItems.toItem(1, issued("last-poison", 5)));
         failing.put("seq", AttributeValue.fromN("not-a-number"));
 
-        producer.sendBodyAndProperty("direct:points.project-balance",
+        // as the stream reader hands a batch over (BalanceRecordProcessor)
+        producer.sendBody(BalanceRecordProcessor.BATCH_ENDPOINT, List.of(
                 record("good-first", OperationType.INSERT, EventItems.toItem(1, issued("good-first", 9))),
-                Exchange.BATCH_COMPLETE, false);
-        producer.sendBodyAndProperty("direct:points.project-balance",
-                record("poison-last", OperationType.INSERT, failing), Exchange.BATCH_COMPLETE, true);
+                record("poison-last", OperationType.INSERT, failing)));
 
         assertThat(parked("point-events-stream/poison-last").get("reason").s()).contains("not-a-number");
         assertThat(views.find("good-first").map(BalanceView::appliedSequence)).as("flushed with the batch").contains(1L);
@@ -147,24 +144,5 @@ class BalanceProjectionIT extends PointsClient {
     private Map<String, AttributeValue> parked(String key) {
         return dynamo.getItem(b -> b.tableName(names.tables().pointParkedRecords())
                 .key(Map.of("record_key", AttributeValue.fromS(key)))).item();
-    }
-
-    /** Reads the events table's stream from its start, as the projection does, keeping one account's records. */
-    private List<Record> streamRecordsOf(String account) {
-        String arn = streams.listStreams(b -> b.tableName(names.tables().pointEvents())).streams().get(0).streamArn();
-        List<Record> found = new ArrayList<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                var page = streams.getRecords(b -> b.shardIterator(current));
-                page.records().stream().filter(r -> r.dynamodb().newImage() != null)
-                        .filter(r -> account.equals(r.dynamodb().newImage().get("account_id").s()))
-                        .forEach(found::add);
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-            }
-        }
-        return found;
     }
 }

@@ -10,13 +10,9 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsPro
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
 import com.unicornstore.support.LocalBackendsExtension;
+import com.unicornstore.support.OffLoopbackConnections;
 import com.unicornstore.support.LocalBackendsExtension.Backends;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,30 +68,16 @@ class KclOnMotoIT {
     private static final Region REGION = Region.US_EAST_1;
     private static final String TABLE = "kcl-events";
     private static final String APPLICATION = "kcl-projector";
-    private static final List<String> OFF_LOOPBACK = new CopyOnWriteArrayList<>();
-    private static ProxySelector previous;
+    private static OffLoopbackConnections offLoopback;
 
     @BeforeAll
     static void catchEveryConnectionThroughJavaNet() {
-        previous = ProxySelector.getDefault();
-        ProxySelector.setDefault(new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                if (!loopback(uri.getHost())) {
-                    OFF_LOOPBACK.add(uri.toString());
-                }
-                return List.of(Proxy.NO_PROXY);
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-            }
-        });
+        offLoopback = OffLoopbackConnections.install();
     }
 
     @AfterAll
     static void restoreProxySelector() {
-        ProxySelector.setDefault(previous);
+        offLoopback.uninstall();
     }
 
     @Test
@@ -125,8 +107,8 @@ class KclOnMotoIT {
 
         assertThat(second.seen).as("resumed after the checkpoint, nothing replayed")
                 .containsExactlyInAnyOrder("b0", "b1", "b2");
-        assertThat(hosts).isNotEmpty().allMatch(KclOnMotoIT::loopback);
-        assertThat(OFF_LOOPBACK).isEmpty();
+        assertThat(hosts).isNotEmpty().allMatch(OffLoopbackConnections::isLoopback);
+        assertThat(offLoopback.seen()).isEmpty();
     }
 
     private static String createStreamedTable(DynamoDbClient dynamo) {
@@ -141,14 +123,6 @@ class KclOnMotoIT {
         for (int i = 0; i < count; i++) {
             String key = prefix + i;
             dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("k", AttributeValue.fromS(key))));
-        }
-    }
-
-    private static boolean loopback(String host) {
-        try {
-            return host != null && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -1,0 +1,20 @@
+package com.unicornstore.points.adapter;
+
+import java.time.Duration;
+
+/**
+ * How the events stream is read (application.yml, {@code points.projection.stream.*}): the KCL
+ * application and its tables, this instance's worker id, how fast a dead reader's shards move on
+ * ({@code failover}), the pause between reads of an idle shard, and how long a graceful stop may take.
+ */
+public record BalanceStreamSettings(
+        String region,
+        String eventsTable,
+        String application,
+        String leaseTable,
+        String coordinatorTable,
+        String workerId,
+        Duration failover,
+        Duration idleBetweenReads,
+        Duration stopTimeout,
+        Duration retryDelay) {}

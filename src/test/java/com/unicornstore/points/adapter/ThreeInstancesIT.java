@@ -1,0 +1,157 @@
+package com.unicornstore.points.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.unicornstore.UnicornStoreApplication;
+import com.unicornstore.platform.aws.AwsResourceNames;
+import com.unicornstore.support.Api;
+import com.unicornstore.support.ForkedApplication;
+import com.unicornstore.support.PlatformIntegrationTest;
+import com.unicornstore.support.Rebuilds;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Three platform JVMs on one set of backends: this test's application and two forked instances,
+ * points traffic on all three. The instance holding the stream's lease is killed with kill -9 and a
+ * fresh one is started: the lease moves on within the failover time, the balances converge to the
+ * event store (the rebuild finds no difference), and the fresh instance, which takes the killed
+ * one's lease, resumes from the checkpoint, reading under a tenth of the records checkpointed
+ * before the kill. The survivor has a long failover time, so the lease goes to the fresh instance.
+ */
+@PlatformIntegrationTest
+class ThreeInstancesIT extends PointsClient {
+
+    private static final Pattern WORKER_PID = Pattern.compile("worker-(\\d+)-");
+    private static final List<String> FAST_FAILOVER = List.of("--points.projection.stream.failover=3s");
+    private static final List<String> SLOW_FAILOVER = List.of("--points.projection.stream.failover=60s");
+    private static final int ACCOUNTS = 6;
+
+    @Autowired
+    BalanceStreamWorker worker;
+
+    @Autowired
+    DynamoDbClient dynamo;
+
+    @Autowired
+    DynamoDbStreamsClient streams;
+
+    @Autowired
+    AwsResourceNames names;
+
+    private final List<ForkedApplication> forks = new ArrayList<>();
+    private final long[] expected = new long[ACCOUNTS];
+
+    @AfterEach
+    void stopForks() {
+        forks.forEach(ForkedApplication::close);
+        if (!worker.isRunning()) {
+            worker.start();
+        }
+    }
+
+    @Test
+    void after_kill_minus_9_of_the_reader_a_fresh_instance_resumes_from_its_checkpoint_and_the_balances_equal_the_event_store() {
+        worker.stop(); // this instance serves traffic but leaves the stream to the forks
+        ForkedApplication first = fork("first", FAST_FAILOVER);
+        ready(first);
+        await("the first fork reads the stream").atMost(Duration.ofSeconds(60))
+                .until(() -> leaseOwnerPid().equals(Optional.of(first.pid())));
+        ForkedApplication survivor = fork("survivor", SLOW_FAILOVER);
+        ready(survivor);
+        traffic(List.of(api, new Api(first.port()), new Api(survivor.port())), 60);
+        await("the traffic so far checkpointed").atMost(Duration.ofSeconds(60))
+                .until(() -> checkpoint().equals(lastSequenceNumber()));
+
+        long checkpointed = recordsUpTo(checkpoint());
+        first.killHard();
+        ForkedApplication fresh = fork("fresh", FAST_FAILOVER);
+        ready(fresh);
+        traffic(List.of(api, new Api(survivor.port()), new Api(fresh.port())), 3);
+
+        await("the balances converge").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            for (int i = 0; i < ACCOUNTS; i++) {
+                assertThat(balanceOf("three-" + i)).isEqualTo(expected[i]);
+            }
+        });
+        var report = Rebuilds.run(api, "");
+        assertThat(report.get("differences")).as("views equal the event store, nothing applied twice").isEmpty();
+        assertThat(leaseOwnerPid()).as("the fresh instance took the lease over").contains(fresh.pid());
+        assertThat(recordsRead(fresh)).as("read by the fresh instance, of %s checkpointed", checkpointed)
+                .isPositive().isLessThan(checkpointed / 10);
+        assertThat(recordsRead(survivor)).as("the survivor never read").isZero();
+    }
+
+    private ForkedApplication fork(String name, List<String> settings) {
+        ForkedApplication fork = ForkedApplication.start(UnicornStoreApplication.class,
+                Path.of("target", "three-instances", name + ".log"), settings);
+        forks.add(fork);
+        return fork;
+    }
+
+    /** Serving (its routes started) and its stream reader prepared. */
+    private static void ready(ForkedApplication fork) {
+        fork.awaitOutput("Started UnicornStoreApplication", Duration.ofSeconds(120));
+        fork.awaitOutput("Reading stream", Duration.ofSeconds(60));
+    }
+
+    /** Issues {@code rounds} points per account, spread over the instances. */
+    private void traffic(List<Api> instances, int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < ACCOUNTS; i++) {
+                Api on = instances.get((round + i) % instances.size());
+                int amount = 1 + (round + i) % 5;
+                assertThat(on.json("POST", "/points", "{\"account_id\":\"three-" + i + "\",\"amount\":" + amount + "}")
+                        .status()).isEqualTo(201);
+                expected[i] += amount;
+            }
+        }
+    }
+
+    private long recordsRead(ForkedApplication instance) {
+        String metrics = new Api(instance.port()).get("/actuator/prometheus").body();
+        Matcher line = Pattern.compile("(?m)^unicorn_projection_stream_records_total(\\{[^}]*})? ([0-9.E]+)$").matcher(metrics);
+        return line.find() ? (long) Double.parseDouble(line.group(2)) : 0;
+    }
+
+    private Optional<Long> leaseOwnerPid() {
+        AttributeValue owner = lease().get("leaseOwner");
+        if (owner == null || owner.s() == null) {
+            return Optional.empty();
+        }
+        Matcher pid = WORKER_PID.matcher(owner.s());
+        return pid.find() ? Optional.of(Long.parseLong(pid.group(1))) : Optional.empty();
+    }
+
+    private Map<String, AttributeValue> lease() {
+        return EventStreamRecords.lease(dynamo, streams, names);
+    }
+
+    private String checkpoint() {
+        return EventStreamRecords.checkpoint(dynamo, streams, names);
+    }
+
+    private String lastSequenceNumber() {
+        return EventStreamRecords.lastSequenceNumber(streams, names.tables().pointEvents());
+    }
+
+    private long recordsUpTo(String sequenceNumber) {
+        var limit = new BigInteger(sequenceNumber);
+        return EventStreamRecords.all(streams, names.tables().pointEvents()).stream()
+                .filter(r -> new BigInteger(r.dynamodb().sequenceNumber()).compareTo(limit) <= 0).count();
+    }
+}
