@@ -1,6 +1,7 @@
 package com.unicornstore.channel.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unicornstore.platform.aws.SqsLongPolling;
 import com.unicornstore.platform.provisioning.QueueSpec;
 import com.unicornstore.platform.web.ProblemMapper;
 import java.nio.file.Path;
@@ -17,11 +18,11 @@ public class ChannelConfiguration {
 
     @Bean
     ChannelRoutesLoader channelRoutesLoader(@Value("${unicorn.channel.routes-dir}") Path directory,
-            @Value("${unicorn.channel.only:}") List<String> only, Environment environment) {
+            @Value("${unicorn.channel.only:}") List<String> only, Environment environment, SqsLongPolling longPolling) {
         // unicorn.channel.only (the test harness) loads just the named channels
         return new ChannelRoutesLoader(directory, "routes",
                 name -> (only.isEmpty() || only.contains(name))
-                        && environment.getProperty("channels." + name + ".enabled", Boolean.class, true));
+                        && environment.getProperty("channels." + name + ".enabled", Boolean.class, true), longPolling::adopt);
     }
 
     @Bean

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
@@ -29,6 +31,7 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
     static final String SUFFIX = ".camel.yaml";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRoutesLoader.class);
 
+    private final Consumer<Sqs2Endpoint> queueConsumers;
     private final Path directory;
     private final String packaged;
     private final Predicate<String> enabled;
@@ -38,8 +41,11 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
     /**
      * @param packaged the jar's folder of the default route files, e.g. {@code routes}
      * @param enabled  whether the channel of this name is switched on
+     * @param queueConsumers prepares the endpoint of a channel that consumes a queue (its client, its polls)
      */
-    public ChannelRoutesLoader(Path directory, String packaged, Predicate<String> enabled) {
+    public ChannelRoutesLoader(Path directory, String packaged, Predicate<String> enabled,
+            Consumer<Sqs2Endpoint> queueConsumers) {
+        this.queueConsumers = queueConsumers;
         this.directory = directory;
         this.packaged = packaged;
         this.enabled = enabled;
@@ -79,6 +85,7 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
         Set<String> before = routeIds(camel);
         try {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, location));
+            longPollQueues(camel, before);
             loaded.add(name + SUFFIX);
             LOG.info("Loaded channel {} from {}", name, location);
         } catch (Exception failed) {
@@ -86,6 +93,20 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
             failures.put(name + SUFFIX, reason);
             LOG.error("Channel route file {} not loaded ({}): {}", name + SUFFIX, location, reason);
             removeRoutesAddedSince(camel, before);
+        }
+    }
+
+    /**
+     * A channel that consumes a queue polls it like the platform's own consumers (long polls on their
+     * client, whatever its file says): its route restarts at once on the prepared endpoint.
+     */
+    private void longPollQueues(CamelContext camel, Set<String> before) throws Exception {
+        for (Route route : camel.getRoutes()) {
+            if (!before.contains(route.getRouteId()) && route.getEndpoint() instanceof Sqs2Endpoint queue) {
+                camel.getRouteController().stopRoute(route.getRouteId());
+                queueConsumers.accept(queue);
+                camel.getRouteController().startRoute(route.getRouteId());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.unicornstore.platform.aws;
 
 import java.time.Duration;
+import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -8,7 +9,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The SQS client of queue consumers: a receive waits up to {@code unicorn.aws.long-poll} for a
  * message, so its socket and attempt timeouts are that much longer than every other call's. Not an
  * {@link SqsClient} bean, so Camel's autowiring keeps giving the short-timeout client to senders;
- * consumers set it on their endpoint.
+ * consumers take it with {@link #adopt}.
  */
 public final class SqsLongPolling implements AutoCloseable {
 
@@ -24,6 +25,17 @@ public final class SqsLongPolling implements AutoCloseable {
 
     public SqsClient client() {
         return client;
+    }
+
+    /**
+     * Makes a queue consumer's endpoint long-poll with this client. The endpoint took the autowired
+     * client when it was created, so both its configuration's and its own are replaced; a consumer
+     * reads them when it starts.
+     */
+    public void adopt(Sqs2Endpoint endpoint) {
+        endpoint.getConfiguration().setAmazonSQSClient(client);
+        endpoint.setClient(client);
+        endpoint.getConfiguration().setWaitTimeSeconds(waitSeconds());
     }
 
     /** The receive wait in whole seconds, as SQS takes it (1-20). */

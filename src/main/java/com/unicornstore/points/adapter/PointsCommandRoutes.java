@@ -24,13 +24,11 @@ public class PointsCommandRoutes extends RouteBuilder {
     @Override
     public void configure() {
         Sqs2Endpoint commands = endpoint("aws2-sqs:{{unicorn.queues.points-commands}}?autoCreateQueue=false"
-                + "&deleteAfterRead=true&initialDelay=0&waitTimeSeconds=" + longPolling.waitSeconds()
+                + "&deleteAfterRead=true&initialDelay=0"
                 + "&visibilityTimeout={{points.commands.visibility-timeout}}&attributeNames=All&messageAttributeNames=All",
                 Sqs2Endpoint.class);
-        // an idle consumer costs one receive per long poll, on the client whose timeouts allow for it; the
-        // endpoint took the autowired client when it was created, so both are replaced
-        commands.getConfiguration().setAmazonSQSClient(longPolling.client());
-        commands.setClient(longPolling.client());
+        // an idle consumer costs one receive per long poll, on the client whose timeouts allow for it
+        longPolling.adopt(commands);
         from(commands)
                 .routeId("points.consume-commands")
                 .onException(Exception.class)
