@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 @PlatformIntegrationTest
 @TestPropertySource(properties = {"unicorn.aws.long-poll=1s", "points.projection.poll-delay=200",
         "unicorn.saga.recovery-interval=5s", "unicorn.retail.pending-recovery.interval=10s",
-        "points.expiry.check-period=30s"})
+        "points.expiry.check-period=30s", "unicorn.saga.census-interval=30s",
+        "unicorn.observability.queue-depth-interval=30s"})
 class IdleCostBeforeBenchmark {
 
     @Autowired
