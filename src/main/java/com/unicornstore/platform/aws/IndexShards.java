@@ -1,5 +1,6 @@
 package com.unicornstore.platform.aws;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,11 @@ public final class IndexShards {
     /** The shard (as the index's partition key value) an item with this id belongs to. */
     public static String of(String id, int shards) {
         return Integer.toString(Math.floorMod(id.hashCode(), shards));
+    }
+
+    /** A random part of a sweep's period: the first sweep's delay, so instances started together sweep apart. */
+    public static Duration firstSweepWithin(Duration period) {
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(period.toMillis() + 1));
     }
 
     /**

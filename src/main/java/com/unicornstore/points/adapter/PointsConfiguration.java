@@ -297,7 +297,7 @@ public class PointsConfiguration {
     }
 
     @Bean
-    ExpiryRoutes expiryRoutes() {
-        return new ExpiryRoutes();
+    ExpiryRoutes expiryRoutes(@Value("${points.expiry.check-period}") Duration checkPeriod) {
+        return new ExpiryRoutes(checkPeriod);
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Counts every AWS call an instance makes while nobody uses it ({@link CallSources}: all SDK clients
- * of the JVM), per minute and per source, over a window that holds the slowest periodic task at
+ * of the JVM), per minute and per source ("timer://saga-recovery DynamoDb.Query"), over a window that holds the slowest periodic task at
  * least twice, so a timer of minutes is counted as often as it fires. Both benchmarks measure in
  * one run; the second one to finish compares them.
  */
@@ -38,7 +38,8 @@ final class IdleCalls {
      * Lets start-up work finish, then counts over the window and prints the calls per minute by
      * source and operation; checks that the platform's own counters saw no call the JVM-wide count missed.
      */
-    static double perMinute(Environment environment, AwsCallCounter counter, AwsCallCounter reader, String settings) {
+    static Map<String, Double> perMinute(Environment environment, AwsCallCounter counter, AwsCallCounter reader,
+            String settings) {
         Duration window = window(environment);
         idleFor(SETTLE);
         Map<String, Long> countedBefore = both(counter, reader);
@@ -50,13 +51,28 @@ final class IdleCalls {
         double minutes = window.toMillis() / 60_000.0;
         long all = calls.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder table = new StringBuilder();
-        calls.forEach((source, count) -> table.append(String.format("%n  %7.1f  %s", count / minutes, source)));
+        Map<String, Double> rates = new TreeMap<>();
+        calls.forEach((source, count) -> {
+            rates.put(source, count / minutes);
+            table.append(String.format("%n  %7.1f  %s", count / minutes, source));
+        });
         double total = all / minutes;
         System.out.printf("Idle calls per minute, %s (window %s): %.1f%s%n", settings, window, total, table);
         assertThat(all).as("every call the platform's counters saw is in the JVM-wide count").isGreaterThanOrEqualTo(
                 platformCounted - 2); // a call at either edge of the window may be in one count only
         TOTALS.put(settings, total);
-        return total;
+        return rates;
+    }
+
+    /** The calls a minute of every source and operation. */
+    static double total(Map<String, Double> rates) {
+        return rates.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The calls a minute of one operation ("Sqs.ReceiveMessage"), whatever made them. */
+    static double of(Map<String, Double> rates, String operation) {
+        return rates.entrySet().stream().filter(rate -> rate.getKey().endsWith(" " + operation))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** Once both settings were measured in this run: prints and records their ratio, at most a fifth. */
