@@ -79,13 +79,23 @@ public final class ForkedApplication implements AutoCloseable {
 
     /** SIGTERM, as an orchestrator stops a task: true once the instance has exited, within {@code atMost}. */
     public boolean stopGracefully(Duration atMost) {
-        process.destroy();
+        sigterm();
+        return awaitExit(atMost);
+    }
+
+    /** True once the instance has exited, within {@code atMost}. */
+    public boolean awaitExit(Duration atMost) {
         try {
             return process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SIGTERM without waiting: the test watches what the instance does while it stops. */
+    public void sigterm() {
+        process.destroy();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, no lease released. */

@@ -1,7 +1,6 @@
 package com.unicornstore.points.adapter;
 
 import com.unicornstore.platform.aws.IndexShards;
-import java.util.ArrayList;
 import com.unicornstore.platform.aws.Attributes;
 import static com.unicornstore.platform.aws.Attributes.instant;
 import static com.unicornstore.platform.aws.Attributes.n;
@@ -14,6 +13,7 @@ import com.unicornstore.points.domain.BalanceView;
 import com.unicornstore.points.domain.BalanceViews;
 import com.unicornstore.points.domain.ExpiryCandidates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +40,11 @@ public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates 
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final IndexShards.Rotation expirySweep;
 
-    public DynamoBalanceViews(DynamoDbClient dynamo, String table) {
+    /** {@code shardsPerSweep}: the due-index shards each {@link #dueAt} queries, in turn. */
+    public DynamoBalanceViews(DynamoDbClient dynamo, String table, int shardsPerSweep) {
+        this.expirySweep = new IndexShards.Rotation(SHARDS, shardsPerSweep);
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -68,12 +71,11 @@ public final class DynamoBalanceViews implements BalanceViews, ExpiryCandidates 
         }
     }
 
-    /** Queries the sparse index of accounts with a pending expiry, shard by shard: it reads only what is due. */
+    /** Queries the sparse index of accounts with a pending expiry, the next shards in turn: it reads only what is due. */
     @Override
     public List<String> dueAt(Instant now) {
         List<String> due = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            String partition = Integer.toString(shard);
+        for (String partition : expirySweep.next()) {
             dynamo.queryPaginator(b -> b.tableName(table).indexName(DUE_INDEX)
                             .keyConditionExpression("expiry_shard = :shard AND next_expiry <= :now")
                             .projectionExpression("account_id")

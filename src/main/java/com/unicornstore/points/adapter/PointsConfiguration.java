@@ -134,8 +134,9 @@ public class PointsConfiguration {
     }
 
     @Bean
-    DynamoBalanceViews balanceViews(DynamoDbClient dynamo, AwsResourceNames names) {
-        return new DynamoBalanceViews(dynamo, names.tables().pointBalances());
+    DynamoBalanceViews balanceViews(DynamoDbClient dynamo, AwsResourceNames names,
+            @Value("${unicorn.sweeps.shards-per-sweep}") int shardsPerSweep) {
+        return new DynamoBalanceViews(dynamo, names.tables().pointBalances(), shardsPerSweep);
     }
 
     @Bean
@@ -297,7 +298,7 @@ public class PointsConfiguration {
     }
 
     @Bean
-    ExpiryRoutes expiryRoutes() {
-        return new ExpiryRoutes();
+    ExpiryRoutes expiryRoutes(@Value("${points.expiry.check-period}") Duration checkPeriod) {
+        return new ExpiryRoutes(checkPeriod);
     }
 }

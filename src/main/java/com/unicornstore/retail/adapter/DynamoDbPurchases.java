@@ -49,8 +49,11 @@ public final class DynamoDbPurchases implements Purchases {
     private final Clock clock;
     private final PurchaseRefundWrites refunds;
     private final UserPurchases byUser;
+    private final IndexShards.Rotation pendingSweep;
 
-    public DynamoDbPurchases(DynamoDbClient dynamo, String table, Duration sagaLease, Clock clock) {
+    /** {@code shardsPerSweep}: the pending-index shards each {@link #pendingPastDeadline} queries, in turn. */
+    public DynamoDbPurchases(DynamoDbClient dynamo, String table, Duration sagaLease, Clock clock, int shardsPerSweep) {
+        this.pendingSweep = new IndexShards.Rotation(SHARDS, shardsPerSweep);
         this.dynamo = dynamo;
         this.table = table;
         this.sagaLease = sagaLease;
@@ -135,11 +138,14 @@ public final class DynamoDbPurchases implements Purchases {
         }
     }
 
+    /** The next index shards in turn, a Query each: every shard within {@value #SHARDS} / shards-per-sweep calls. */
     @Override
     public List<Purchase> pendingPastDeadline(Instant now, int limit) {
         List<Purchase> due = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS && due.size() < limit; shard++) {
-            String partition = Integer.toString(shard);
+        for (String partition : pendingSweep.next()) {
+            if (due.size() >= limit) {
+                break;
+            }
             dynamo.queryPaginator(b -> b.tableName(table).indexName(PENDING_INDEX)
                             .keyConditionExpression("pending_shard = :shard AND deadline < :now")
                             .expressionAttributeValues(Map.of(":shard", s(partition), ":now", n(now.toEpochMilli()))))

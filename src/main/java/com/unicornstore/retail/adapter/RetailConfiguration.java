@@ -67,9 +67,10 @@ public class RetailConfiguration {
     }
 
     @Bean
-    Purchases purchases(DynamoDbClient dynamo, AwsResourceNames names, @Value("${unicorn.saga.lease}") Duration sagaLease) {
+    Purchases purchases(DynamoDbClient dynamo, AwsResourceNames names, @Value("${unicorn.saga.lease}") Duration sagaLease,
+            @Value("${unicorn.sweeps.shards-per-sweep}") int shardsPerSweep) {
         // a purchase whose saga has not begun within one saga lease of its creation is recovered
-        return new DynamoDbPurchases(dynamo, names.tables().purchases(), sagaLease, Clock.systemUTC());
+        return new DynamoDbPurchases(dynamo, names.tables().purchases(), sagaLease, Clock.systemUTC(), shardsPerSweep);
     }
 
     @Bean

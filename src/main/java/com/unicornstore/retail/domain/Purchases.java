@@ -23,7 +23,10 @@ public interface Purchases {
      */
     void compensatedBySaga(String purchaseId, String sagaId);
 
-    /** Up to {@code limit} purchases still PENDING whose saga should have begun before {@code now}. */
+    /**
+     * Up to {@code limit} purchases still PENDING whose saga should have begun before {@code now}, from
+     * the next part of the store: a call may look at one part only, every part within a bounded number of calls.
+     */
     List<Purchase> pendingPastDeadline(Instant now, int limit);
 
     /** A PENDING purchase whose saga is being driven is looked at again by recovery only after {@code at}. */

@@ -31,15 +31,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * The saga log in DynamoDB: one item per saga (key {@code saga_id}), changed only by single-item
  * conditional writes. A saga costs one write per step, one per state transition. An open saga
  * carries {@code open_shard}, the key of the sparse index {@value #OPEN_INDEX} that recovery
- * queries (by shard, lease first) instead of scanning; a finished one loses it and gets an
+ * queries (one shard per sweep, in turn, lease first) instead of scanning; a finished one loses it and gets an
  * {@code expires_at} for DynamoDB's TTL, so the log does not grow without end.
  */
 public final class DynamoDbSagaLog implements SagaLog {
 
     /** Sparse index of open sagas: partition {@code open_shard}, sort {@code lease_until}. */
     public static final String OPEN_INDEX = "open-by-lease";
-    /** Spreads open sagas over a few index partitions, so none gets hot. */
-    static final int SHARDS = 8;
+    /** Spreads open sagas over a few index partitions, so none gets hot; recovery sweeps one per round. */
+    public static final int SHARDS = 8;
 
     /** The identity of the last step appended, and of the last transition made: how a repeated write knows itself. */
     static final String LAST_STEP = "last_step";
@@ -49,8 +49,11 @@ public final class DynamoDbSagaLog implements SagaLog {
     private final String table;
     private final Duration retention;
     private final SagaLifecycleWrites lifecycle;
+    private final IndexShards.Rotation sweep;
 
-    public DynamoDbSagaLog(DynamoDbClient dynamo, String table, Duration retention) {
+    /** {@code shardsPerSweep}: the index shards each {@link #findAbandoned} queries, in turn. */
+    public DynamoDbSagaLog(DynamoDbClient dynamo, String table, Duration retention, int shardsPerSweep) {
+        this.sweep = new IndexShards.Rotation(SHARDS, shardsPerSweep);
         this.dynamo = dynamo;
         this.table = table;
         this.retention = retention;
@@ -201,11 +204,11 @@ public final class DynamoDbSagaLog implements SagaLog {
         return found;
     }
 
+    /** The next index shards in turn, a Query each: every shard within {@value #SHARDS} / shards-per-sweep calls. */
     @Override
     public List<SagaRecord> findAbandoned(Instant now) {
         List<SagaRecord> found = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            String partition = Integer.toString(shard);
+        for (String partition : sweep.next()) {
             dynamo.queryPaginator(b -> b.tableName(table).indexName(OPEN_INDEX)
                             .keyConditionExpression("open_shard = :shard AND lease_until < :now")
                             .expressionAttributeValues(Map.of(":shard", s(partition), ":now", n(now.toEpochMilli()))))

@@ -6,6 +6,7 @@ import com.unicornstore.platform.provisioning.TableSpec.Key;
 import com.unicornstore.saga.domain.SagaLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,8 +25,9 @@ public class SagaConfiguration {
     }
 
     @Bean
-    SagaLog sagaLog(DynamoDbClient dynamo, AwsResourceNames names, SagaProperties properties) {
-        return new DynamoDbSagaLog(dynamo, names.tables().sagas(), properties.retention());
+    SagaLog sagaLog(DynamoDbClient dynamo, AwsResourceNames names, SagaProperties properties,
+            @Value("${unicorn.sweeps.shards-per-sweep}") int shardsPerSweep) {
+        return new DynamoDbSagaLog(dynamo, names.tables().sagas(), properties.retention(), shardsPerSweep);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package com.unicornstore.saga.adapter;
 
+import com.unicornstore.platform.aws.IndexShards;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.builder.RouteBuilder;
 
 /** Operators' view and repair of the saga log, and the recovery of sagas whose instance died. */
@@ -11,7 +11,7 @@ public class SagaRoutes extends RouteBuilder {
 
     /** {@code recoveryInterval}: the sweep's period; the first sweep comes after a random part of it. */
     public SagaRoutes(Duration recoveryInterval) {
-        this.firstSweep = Duration.ofMillis(ThreadLocalRandom.current().nextLong(recoveryInterval.toMillis() + 1));
+        this.firstSweep = IndexShards.firstSweepWithin(recoveryInterval);
     }
 
     @Override

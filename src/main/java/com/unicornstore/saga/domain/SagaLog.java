@@ -108,6 +108,10 @@ public interface SagaLog {
      */
     boolean closeIfNeverBegun(String sagaId, Instant now);
 
-    /** Open sagas whose owner stopped renewing the lease before {@code now}. */
+    /**
+     * Open sagas whose owner stopped renewing the lease before {@code now}, in the next part of the
+     * log: a call may look at one part only (a recovery sweep's cost), every part within a bounded
+     * number of calls (the adapter says how many).
+     */
     List<SagaRecord> findAbandoned(Instant now);
 }

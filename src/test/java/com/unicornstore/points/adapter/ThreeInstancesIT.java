@@ -9,6 +9,7 @@ import com.unicornstore.support.Api;
 import com.unicornstore.support.ForkedApplication;
 import com.unicornstore.support.PlatformIntegrationTest;
 import com.unicornstore.support.Rebuilds;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -32,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * event store (the rebuild finds no difference), and the fresh instance, which takes the killed
  * one's lease, resumes from the checkpoint, reading under a tenth of the records checkpointed
  * before the kill. The survivor has a long failover time, so the lease goes to the fresh instance.
+ * An instance stopped with SIGTERM checkpoints and gives its lease back before it exits: the next
+ * reader takes the lease at its first look and reads exactly the records after that checkpoint.
  */
 @PlatformIntegrationTest
 class ThreeInstancesIT extends PointsClient {
@@ -53,6 +57,15 @@ class ThreeInstancesIT extends PointsClient {
     @Autowired
     AwsResourceNames names;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${points.projection.stream.stop-timeout}")
+    Duration stopTimeout;
+
+    @Value("${points.projection.stream.failover}")
+    Duration failover;
+
     private final List<ForkedApplication> forks = new ArrayList<>();
     private final long[] expected = new long[ACCOUNTS];
 
@@ -73,7 +86,7 @@ class ThreeInstancesIT extends PointsClient {
                 .until(() -> leaseOwnerPid().equals(Optional.of(first.pid())));
         ForkedApplication survivor = fork("survivor", SLOW_FAILOVER);
         ready(survivor);
-        traffic(List.of(api, new Api(first.port()), new Api(survivor.port())), 60);
+        traffic("three-", List.of(api, new Api(first.port()), new Api(survivor.port())), 60);
         await("the traffic so far checkpointed").atMost(Duration.ofSeconds(60))
                 .until(() -> checkpoint().equals(lastSequenceNumber()));
 
@@ -81,7 +94,7 @@ class ThreeInstancesIT extends PointsClient {
         first.killHard();
         ForkedApplication fresh = fork("fresh", FAST_FAILOVER);
         ready(fresh);
-        traffic(List.of(api, new Api(survivor.port()), new Api(fresh.port())), 3);
+        traffic("three-", List.of(api, new Api(survivor.port()), new Api(fresh.port())), 3);
 
         await("the balances converge").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (int i = 0; i < ACCOUNTS; i++) {
@@ -94,6 +107,47 @@ class ThreeInstancesIT extends PointsClient {
         assertThat(recordsRead(fresh)).as("read by the fresh instance, of %s checkpointed", checkpointed)
                 .isPositive().isLessThan(checkpointed / 10);
         assertThat(recordsRead(survivor)).as("the survivor never read").isZero();
+    }
+
+    /**
+     * SIGTERM, as an orchestrator stops a task, to the reader while it reads: within the stop timeout
+     * its lease has no owner any more, with the checkpoint of what it projected. This instance then
+     * takes the lease at its first look, well before the stopped one's 60 s failover (or its own) would
+     * let it, and reads exactly the records after that checkpoint (those written since, at least):
+     * nothing lost, nothing read twice.
+     */
+    @Test
+    void on_sigterm_the_reader_checkpoints_and_gives_its_lease_back_and_the_next_one_takes_it_at_once() {
+        long ownPid = ProcessHandle.current().pid();
+        await("this instance reads the stream").atMost(Duration.ofSeconds(60))
+                .until(() -> leaseOwnerPid().equals(Optional.of(ownPid)));
+        worker.stop();
+        ForkedApplication stopping = fork("stopping", SLOW_FAILOVER);
+        ready(stopping);
+        await("the fork takes the lease given back").atMost(Duration.ofSeconds(30))
+                .until(() -> leaseOwnerPid().equals(Optional.of(stopping.pid())));
+        traffic("sigterm-", List.of(api, new Api(stopping.port())), 10);
+
+        stopping.sigterm();
+        await("the lease given back within the stop timeout").atMost(stopTimeout.plusSeconds(2))
+                .until(() -> !lease().containsKey("leaseOwner"));
+        String checkpoint = checkpoint();
+        assertThat(stopping.awaitExit(Duration.ofSeconds(30))).as("exited after SIGTERM (see %s)", stopping.output())
+                .isTrue();
+        traffic("sigterm-", List.of(api), 2); // written while nobody reads the stream
+        double readBefore = meters.counter(BalanceStreamWorker.RECORDS_READ).count();
+        worker.start();
+
+        await("taken at the first look, not after a failover").atMost(failover)
+                .until(() -> leaseOwnerPid().equals(Optional.of(ownPid)));
+        await("the balances converge").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int i = 0; i < ACCOUNTS; i++) {
+                assertThat(balanceOf("sigterm-" + i)).isEqualTo(expected[i]);
+            }
+        });
+        assertThat(meters.counter(BalanceStreamWorker.RECORDS_READ).count() - readBefore)
+                .as("read after the stopped reader's checkpoint %s", checkpoint).isPositive()
+                .isEqualTo(recordsAfter(checkpoint));
     }
 
     private ForkedApplication fork(String name, List<String> settings) {
@@ -109,13 +163,13 @@ class ThreeInstancesIT extends PointsClient {
         fork.awaitOutput("Reading stream", Duration.ofSeconds(60));
     }
 
-    /** Issues {@code rounds} points per account, spread over the instances. */
-    private void traffic(List<Api> instances, int rounds) {
+    /** Issues {@code rounds} points per account ({@code prefix} and its number), spread over the instances. */
+    private void traffic(String prefix, List<Api> instances, int rounds) {
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < ACCOUNTS; i++) {
                 Api on = instances.get((round + i) % instances.size());
                 int amount = 1 + (round + i) % 5;
-                assertThat(on.json("POST", "/points", "{\"account_id\":\"three-" + i + "\",\"amount\":" + amount + "}")
+                assertThat(on.json("POST", "/points", "{\"account_id\":\"" + prefix + i + "\",\"amount\":" + amount + "}")
                         .status()).isEqualTo(201);
                 expected[i] += amount;
             }
@@ -153,5 +207,9 @@ class ThreeInstancesIT extends PointsClient {
         var limit = new BigInteger(sequenceNumber);
         return EventStreamRecords.all(streams, names.tables().pointEvents()).stream()
                 .filter(r -> new BigInteger(r.dynamodb().sequenceNumber()).compareTo(limit) <= 0).count();
+    }
+
+    private double recordsAfter(String sequenceNumber) {
+        return EventStreamRecords.all(streams, names.tables().pointEvents()).size() - recordsUpTo(sequenceNumber);
     }
 }

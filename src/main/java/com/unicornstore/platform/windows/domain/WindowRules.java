@@ -79,7 +79,8 @@ public final class WindowRules {
                     w -> "lease " + iso(w.idempotencyLease()) + " >= visibility x (max-receives - 1) "
                             + iso(w.visibilityTimeout().multipliedBy(w.maxReceives() - 1L))),
             new WindowRule("recovery-runs-within-a-lease", List.of(SAGA_RECOVERY_INTERVAL, SAGA_LEASE),
-                    "a saga whose owner died must be taken over within about one more lease",
+                    "a saga whose owner died must be taken over soon after its lease: an instance sweeps one "
+                            + "shard of the saga index a round, every shard within 8 rounds",
                     w -> w.sagaRecoveryInterval().compareTo(w.sagaLease()) < 0,
                     w -> "recovery every " + iso(w.sagaRecoveryInterval()) + " >= lease " + iso(w.sagaLease())),
             new WindowRule("buckets-divide-the-expiry-ttl", List.of(BUCKET_GRANULARITY, EXPIRY_TTL),
