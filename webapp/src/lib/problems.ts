@@ -24,6 +24,8 @@ const WORDS: Record<string, string> = {
   'product-exists': 'A product with this id exists already.',
   'product-not-found': 'There is no product with this id.',
   'dead-letter-not-found': 'This dead letter is gone already.',
+  'parked-record-not-found': 'This parked record is gone already.',
+  'parked-record-without-account': 'This parked record names no account to re-apply.',
   'queue-not-found': 'There is no queue of this name with a dead-letter queue.',
 };
 

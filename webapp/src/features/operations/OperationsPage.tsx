@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { CataloguePanel } from './CataloguePanel';
 import { DeadLettersPanel } from './DeadLettersPanel';
+import { ParkedRecordsPanel } from './ParkedRecordsPanel';
 import { RebuildPanel } from './RebuildPanel';
 import { SagasPanel } from './SagasPanel';
 import { WalletPanel } from './WalletPanel';
@@ -14,11 +15,12 @@ const PANELS = [
   { path: 'sagas', label: 'Sagas', element: <SagasPanel /> },
   { path: 'dead-letters', label: 'Dead letters', element: <DeadLettersPanel /> },
   { path: 'projection', label: 'Projection rebuild', element: <RebuildPanel /> },
+  { path: 'parked', label: 'Parked records', element: <ParkedRecordsPanel /> },
   { path: 'catalogue', label: 'Catalogue', element: <CataloguePanel /> },
   { path: 'wallets', label: 'Wallets', element: <WalletPanel /> },
 ];
 
-/** Operators' consoles: sagas, dead letters, the projection rebuild, the catalogue and the wallets. */
+/** Operators' consoles: sagas, dead letters, the projection rebuild and its parked records, the catalogue and the wallets. */
 export default function OperationsPage() {
   const location = useLocation();
   const current = PANELS.find((p) => location.pathname.startsWith(`/operations/${p.path}`));

@@ -20,9 +20,14 @@ public final class Rebuilds {
             started.set(operator.send("POST", "/points/projection/rebuild" + query, null, Map.of()));
             return started.get().status() != 409;
         });
-        assertThat(started.get().status()).as(started.get().body()).isEqualTo(202);
-        String location = started.get().header("Location");
-        assertThat(location).isEqualTo(started.get().json().get("self").asText());
+        return followed(operator, started.get());
+    }
+
+    /** The final report of the rebuild this 202 answer started (from the rebuild or another operator route). */
+    public static JsonNode followed(Api operator, Api.Response started) {
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.header("Location");
+        assertThat(location).isEqualTo(started.json().get("self").asText());
         AtomicReference<JsonNode> job = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             job.set(operator.get(location).json());

@@ -27,7 +27,7 @@ public final class TaskPermissions {
             Map.entry("unicorn-point-snapshots", List.of("GetItem", "PutItem")),
             Map.entry("unicorn-point-balances", List.of("GetItem", "PutItem", "Query")),
             Map.entry("unicorn-point-correlations", List.of("GetItem", "UpdateItem", "BatchWriteItem")),
-            Map.entry("unicorn-point-parked-records", List.of("GetItem", "PutItem", "Scan")),
+            Map.entry("unicorn-point-parked-records", List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query")),
             Map.entry("unicorn-purchases", List.of("GetItem", "PutItem", "UpdateItem", "Query")),
             Map.entry("unicorn-products", List.of("GetItem", "PutItem", "UpdateItem", "Scan", "DescribeTable")),
             Map.entry("unicorn-wallets", List.of("GetItem", "PutItem", "UpdateItem")),

@@ -71,6 +71,7 @@ public final class AccessRules {
                 open(HttpMethod.GET, "/livez"),
                 open(HttpMethod.GET, "/readyz"),
                 open(HttpMethod.GET, "/api-doc"),
+                open(HttpMethod.GET, "/api-doc/ui/**"),
                 open(HttpMethod.GET, "/auth/config"),
                 scoped(null, "/actuator/**", OPERATOR),
                 shoppersAnd(HttpMethod.GET, "/users/balance/*", PURCHASES_WRITE, OPERATOR),

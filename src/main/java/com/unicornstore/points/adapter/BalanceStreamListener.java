@@ -34,7 +34,7 @@ public final class BalanceStreamListener {
         if (record.eventName() == OperationType.INSERT && image != null && image.size() > 2) {
             StoredEvent stored = EventItems.fromItem(image);
             if (stored.accountId() == null || stored.sequence() < 1) {
-                parked.park(SOURCE, record.eventID(), stored.unreadableBecause());
+                parked.park(SOURCE, record.eventID(), stored.accountId(), stored.unreadableBecause());
             } else {
                 projector.on(stored);
                 if (stored.isReadable()) {
@@ -54,9 +54,16 @@ public final class BalanceStreamListener {
      */
     public void park(Record record, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
             @ExchangeProperty(Exchange.BATCH_COMPLETE) Boolean lastOfBatch) {
-        parked.park(SOURCE, record.eventID(), failure + " processing " + record);
+        parked.park(SOURCE, record.eventID(), accountOf(record), failure + " processing " + record);
         if (lastOfBatch == null || lastOfBatch) {
             projector.flush();
         }
+    }
+
+    /** The account a record's new image names, if it names one as a string. */
+    private static String accountOf(Record record) {
+        Map<String, AttributeValue> image = record.dynamodb() == null ? null : record.dynamodb().newImage();
+        AttributeValue account = image == null ? null : image.get("account_id");
+        return account == null ? null : account.s();
     }
 }

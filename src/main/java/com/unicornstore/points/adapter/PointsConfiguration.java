@@ -78,7 +78,9 @@ public class PointsConfiguration {
 
     @Bean
     TableSpec pointParkedRecordsTable(AwsResourceNames names) {
-        return TableSpec.of(names.tables().pointParkedRecords(), Key.string("record_key"));
+        return TableSpec.of(names.tables().pointParkedRecords(), Key.string("record_key"))
+                .withIndex(new TableSpec.Index(DynamoParkedRecords.INDEX, Key.string(DynamoParkedRecords.LISTED),
+                        Key.number(DynamoParkedRecords.PARKED_MS)));
     }
 
     /** Refuses to start when the granularity does not fit the ttl (see {@link BucketPolicy}). */
@@ -212,6 +214,11 @@ public class PointsConfiguration {
     @Bean
     ProjectionOperations projectionOperations(ProjectionRebuilds rebuilds) {
         return new ProjectionOperations(rebuilds);
+    }
+
+    @Bean
+    ParkedRecordOperations parkedRecordOperations(DynamoParkedRecords parked, ProjectionRebuilds rebuilds, Clock clock) {
+        return new ParkedRecordOperations(parked, rebuilds, clock);
     }
 
     @Bean

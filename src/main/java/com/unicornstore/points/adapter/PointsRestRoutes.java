@@ -25,6 +25,16 @@ public class PointsRestRoutes extends RouteBuilder {
                     .produces("application/json").to("direct:points.latest-rebuild")
                 .get("/projection/rebuild/{job_id}").id("points.http-get-rebuild")
                     .description("Operator: a rebuild's state, progress and difference report")
-                    .produces("application/json").to("direct:points.get-rebuild");
+                    .produces("application/json").to("direct:points.get-rebuild")
+                .get("/projection/parked").id("points.http-parked-records")
+                    .description("Operator: records the projection parked (poison, views it could not store), newest first, paged")
+                    .produces("application/json").to("direct:points.parked-records")
+                .post("/projection/parked/{parked_id}/reapply").id("points.http-reapply-parked-record")
+                    .description("Operator: replay the parked record's account from the event store and repair its view, "
+                            + "as a background rebuild; 202 with the job")
+                    .produces("application/json").to("direct:points.reapply-parked-record")
+                .delete("/projection/parked/{parked_id}").id("points.http-discard-parked-record")
+                    .description("Operator: discard one parked record")
+                    .to("direct:points.discard-parked-record");
     }
 }

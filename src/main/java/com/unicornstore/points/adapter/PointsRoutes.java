@@ -51,6 +51,15 @@ public class PointsRoutes extends RouteBuilder {
         from("direct:points.latest-rebuild").routeId("points.latest-rebuild")
                 .bean("projectionOperations", "latest")
                 .bean("jsonResponses", "ok");
+        from("direct:points.parked-records").routeId("points.parked-records")
+                .bean("parkedRecordOperations", "list")
+                .bean("jsonResponses", "ok");
+        from("direct:points.reapply-parked-record").routeId("points.reapply-parked-record")
+                .bean("parkedRecordOperations", "reapply")
+                .bean("jsonResponses", "accepted");
+        from("direct:points.discard-parked-record").routeId("points.discard-parked-record")
+                .bean("parkedRecordOperations", "discard")
+                .bean("jsonResponses", "noContent");
         // another instance's job whose lease ran out is taken over here
         from("timer:projection-rebuild-sweep?delay={{points.rebuild.sweep-interval}}&period={{points.rebuild.sweep-interval}}")
                 .routeId("points.sweep-rebuilds")

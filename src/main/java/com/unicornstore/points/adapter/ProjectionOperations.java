@@ -49,7 +49,8 @@ public final class ProjectionOperations {
                 .orElseThrow(() -> Rejection.notFound("rebuild-not-found", "No projection rebuild has run yet."));
     }
 
-    private static Map<String, Object> asJson(RebuildJob job) {
+    /** The job as the API shows it. */
+    static Map<String, Object> asJson(RebuildJob job) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", job.id());
         body.put("state", job.state().name());

@@ -78,7 +78,7 @@ public final class ProjectingBalances {
                 failedFlushes.remove(accountId);
             } catch (RuntimeException failure) {
                 if (failedFlushes.merge(accountId, 1, Integer::sum) >= FLUSH_ATTEMPTS) {
-                    parked.park("balance-views", accountId, "view not stored after " + FLUSH_ATTEMPTS + " flushes: " + failure);
+                    parked.park("balance-views", accountId, accountId, "view not stored after " + FLUSH_ATTEMPTS + " flushes: " + failure);
                     dirty.remove(accountId);
                     failedFlushes.remove(accountId);
                     cache.remove(accountId);
@@ -141,7 +141,8 @@ public final class ProjectingBalances {
         if (stored.isReadable()) {
             return view.on(stored.event(), keepExpired);
         }
-        parked.park("point-events", stored.accountId() + "#" + stored.sequence(), stored.unreadableBecause());
+        parked.park("point-events", stored.accountId() + "#" + stored.sequence(), stored.accountId(),
+                stored.unreadableBecause());
         return view.passOver(stored.sequence());
     }
 }

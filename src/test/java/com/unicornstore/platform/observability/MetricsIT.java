@@ -40,7 +40,8 @@ class MetricsIT {
         Api integrator = new Api(port);
         Map<String, String> json = Map.of("Content-Type", "application/json", "Idempotency-Key", "metrics-1");
         String order = "{\"userId\":\"alice\",\"productId\":\"1\",\"quantity\":1}";
-        assertThat(integrator.send("POST", "/purchase", order, json).status()).isEqualTo(201);
+        Api.Response bought = integrator.send("POST", "/purchase", order, json);
+        assertThat(bought.status()).isEqualTo(201);
         assertThat(integrator.send("POST", "/purchase", order, json).header("Idempotency-Replayed")).isEqualTo("true");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(scrape())
@@ -53,6 +54,14 @@ class MetricsIT {
                 .containsPattern("unicorn_projection_lag_distribution_seconds_bucket\\{")
                 .containsPattern("unicorn_projection_lag_distribution_seconds_count [1-9]")
                 .containsPattern("unicorn_projection_lag_seconds [0-9]"));
+
+        // then some are spent, and the purchase is refunded: its points revoked
+        assertThat(integrator.json("DELETE", "/points", "{\"account_id\":\"alice\",\"amount\":20}").status()).isEqualTo(200);
+        assertThat(integrator.send("POST", "/purchase/" + bought.json().get("purchase_id").asText() + "/refund", null, Map.of())
+                .status()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(scrape())
+                .containsPattern("unicorn_points_total\\{[^}]*kind=\"redeemed\"[^}]*} 20\\.0")
+                .containsPattern("unicorn_points_total\\{[^}]*kind=\"revoked\"[^}]*} [1-9]"));
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +39,15 @@ class TracingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void locally_no_span_leaves_the_machine_the_otlp_exporter_exists_only_with_an_endpoint() {
+        assertThat(context.getEnvironment().getProperty("management.otlp.tracing.endpoint")).isNull();
+        assertThat(context.getBeanNamesForType(OtlpHttpSpanExporter.class)).isEmpty();
+    }
 
     @Test
     void a_purchase_its_saga_steps_and_the_points_consumer_share_one_trace() {

@@ -3,6 +3,7 @@ package com.unicornstore.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.AwsProfileTest;
 import com.unicornstore.support.LoopbackIssuer;
@@ -11,16 +12,26 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The aws profile's shoppers and operators through HTTP, by JWT from an issuer served on loopback
  * (discovery document, JWKS, tokens signed by nimbus). Nothing leaves the machine.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AwsSecurityIT extends AwsProfileTest {
+
+    @Autowired
+    Environment environment;
 
     @Test
     void a_shoppers_token_names_its_subject_who_acts_only_on_that_account() {
@@ -88,6 +99,18 @@ class AwsSecurityIT extends AwsProfileTest {
         String issuerOrigin = java.net.URI.create(ISSUER.issuer()).resolve("/").toString().replaceAll("/$", "");
         assertThat(config.header("Content-Security-Policy")).as("the store may fetch the issuer's discovery document")
                 .contains("connect-src 'self' " + issuerOrigin + ";");
+    }
+
+    @Test
+    void in_aws_logs_are_json_lines_and_traces_go_to_the_otlp_collector(CapturedOutput output) throws Exception {
+        LoggerFactory.getLogger(AwsSecurityIT.class).info("aws log probe");
+
+        String line = output.getOut().lines().filter(l -> l.contains("aws log probe")).findFirst().orElseThrow();
+        JsonNode logged = new ObjectMapper().readTree(line);
+        assertThat(logged.path("message").asText()).isEqualTo("aws log probe");
+        assertThat(logged.path("@timestamp").isTextual()).as("an ECS line: %s", line).isTrue();
+        assertThat(logged.at("/log/level").asText()).isEqualTo("INFO");
+        assertThat(environment.getProperty("management.otlp.tracing.endpoint")).isEqualTo("http://localhost:4318/v1/traces");
     }
 
     private static List<String> fieldsOf(JsonNode node) {

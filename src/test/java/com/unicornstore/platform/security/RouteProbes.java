@@ -43,6 +43,7 @@ final class RouteProbes {
                 Map.entry("GET /products/{id}", mine -> get("/products/1")),
                 Map.entry("GET /images/**", mine -> get("/images/unicorns/unicorn-air.svg")),
                 Map.entry("GET /api-doc", mine -> get("/api-doc")),
+                Map.entry("GET /api-doc/ui", mine -> get("/api-doc/ui")),
                 Map.entry("GET /auth/config", mine -> get("/auth/config")),
                 Map.entry("GET /actuator/health", mine -> get("/actuator/health")),
                 Map.entry("GET /actuator/info", mine -> get("/actuator/info")),
@@ -81,6 +82,12 @@ final class RouteProbes {
                         Set.of(200, 404))),
                 Map.entry("GET /points/projection/rebuild/{job_id}", mine -> new Probe("GET",
                         "/points/projection/rebuild/no-such-job", null, Set.of(404))),
+                Map.entry("GET /points/projection/parked", mine -> get("/points/projection/parked")),
+                // a parked record's id that is no record's ("none/none"): admitted, it is the route's own 404
+                Map.entry("POST /points/projection/parked/{parked_id}/reapply", mine -> new Probe("POST",
+                        "/points/projection/parked/bm9uZS9ub25l/reapply", null, Set.of(404))),
+                Map.entry("DELETE /points/projection/parked/{parked_id}", mine -> new Probe("DELETE",
+                        "/points/projection/parked/bm9uZS9ub25l", null, Set.of(404))),
                 Map.entry("POST /purchase", mine -> new Probe("POST", "/purchase", order(account(mine)), Set.of(201))),
                 Map.entry("GET /purchase/{id}", mine -> get("/purchase/" + purchases.get(mine))),
                 Map.entry("POST /purchase/{id}/refund", mine -> new Probe("POST", "/purchase/" + purchases.get(mine)

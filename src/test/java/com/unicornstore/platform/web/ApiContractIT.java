@@ -39,7 +39,7 @@ class ApiContractIT {
     private static final Logger LOG = LoggerFactory.getLogger(ApiContractIT.class);
     /** Commands named by their path alone: they take no body. */
     private static final Set<String> BODILESS = Set.of("POST /purchase/{id}/refund", "POST /points/projection/rebuild",
-            "POST /sagas/{id}/retry", "POST /sagas/{id}/compensate");
+            "POST /sagas/{id}/retry", "POST /sagas/{id}/compensate", "POST /points/projection/parked/{parked_id}/reapply");
     private static final Set<String> WITH_BODY = Set.of("DELETE /points");
     private static final String JSON = "application/json";
     private static final String PROBLEM = "application/problem+json";
@@ -170,6 +170,9 @@ class ApiContractIT {
         operator.json("POST", "/wallets/tour/adjust", "{\"amount\":10}");
         operator.send("POST", "/points/projection/rebuild?account_id=derick", null, Map.of());
         operator.get("/points/projection/rebuild");
+        operator.get("/points/projection/parked?limit=5");
+        operator.send("POST", "/points/projection/parked/bm9uZS9ub25l/reapply", null, Map.of());
+        operator.send("DELETE", "/points/projection/parked/bm9uZS9ub25l", null, Map.of());
         operator.send("POST", "/purchase/" + purchase + "/refund", null, Map.of());
     }
 

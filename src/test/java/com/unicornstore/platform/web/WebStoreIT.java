@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,5 +82,33 @@ class WebStoreIT {
         assertThat(missingAsset.contentType()).startsWith("application/problem+json");
         assertThat(json.status()).isEqualTo(404);
         assertThat(json.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void swagger_ui_at_api_doc_ui_loads_every_file_from_the_platform_and_reads_its_own_api_doc() {
+        Api.Response page = anonymous.send("GET", "/api-doc/ui", null, BROWSER);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+        List<String> files = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body()).results()
+                .map(found -> found.group(1)).toList();
+        assertThat(files).as("scripts, styles and icon of the page").hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(file -> assertThat(file).as("served by the platform, no CDN").startsWith("/api-doc/ui/"));
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        for (String file : files) {
+            Api.Response loaded = anonymous.send("GET", file, null, Map.of("Accept", "*/*"));
+            assertThat(loaded.status()).as(file).isEqualTo(200);
+            assertThat(loaded.body()).as(file).isNotEmpty();
+            bodies.put(file, loaded.body());
+        }
+        assertThat(bodies.get("/api-doc/ui/swagger-ui-bundle.js")).contains("SwaggerUIBundle");
+        assertThat(bodies.get("/api-doc/ui/swagger-ui.css")).contains(".swagger-ui");
+        assertThat(bodies.get("/api-doc/ui/swagger-initializer.js")).contains("url: \"/api-doc\"")
+                .doesNotContain("petstore").contains("validatorUrl: null");
+        Api.Response document = anonymous.get("/api-doc");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().path("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(anonymous.send("GET", "/api-doc/ui/", null, BROWSER).body()).isEqualTo(page.body());
     }
 }

@@ -3,13 +3,16 @@ package com.unicornstore.points.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.points.domain.BalanceView;
 import com.unicornstore.points.domain.PointsIssued;
+import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import com.unicornstore.support.Rebuilds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +132,100 @@ class BalanceProjectionIT extends PointsClient {
         assertThat(views.find("drift")).contains(good);
         assertThat(after.get("differences")).isEmpty();
         assertThat(after.get("accounts").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void an_operator_lists_parked_records_newest_first_a_page_at_a_time() {
+        for (String id : List.of("listed-1", "listed-2", "listed-3")) {
+            producer.sendBodyAndProperty("direct:points.project-balance", record(id, OperationType.INSERT,
+                    Map.of("seq", AttributeValue.fromN("1"), "amount", AttributeValue.fromN("5"),
+                            "type", AttributeValue.fromS("issue"))), Exchange.BATCH_COMPLETE, true);
+        }
+
+        List<JsonNode> listed = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < 20 && cursor != null; page++) {
+            JsonNode answer = operator().get("/points/projection/parked?limit=2" + (cursor.isEmpty() ? "" : "&cursor=" + cursor))
+                    .json();
+            assertThat(answer.get("items").size()).isLessThanOrEqualTo(2);
+            answer.get("items").forEach(listed::add);
+            cursor = answer.path("next_cursor").isTextual() ? answer.get("next_cursor").asText() : null;
+        }
+
+        assertThat(cursor).as("the last page says so").isNull();
+        List<String> keys = listed.stream().map(item -> item.get("key").asText()).toList();
+        assertThat(keys).doesNotHaveDuplicates().containsSubsequence("listed-3", "listed-2", "listed-1");
+        List<Instant> times = listed.stream().map(item -> Instant.parse(item.get("parked_at").asText())).toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(listed.get(keys.indexOf("listed-1")).get("source").asText()).isEqualTo("point-events-stream");
+        assertThat(operator().get("/points/projection/parked?cursor=not-ours").status()).isEqualTo(400);
+    }
+
+    @Test
+    void reapplying_a_parked_event_once_fixed_repairs_its_accounts_view_and_discarding_removes_the_record() {
+        Map<String, AttributeValue> poison = new HashMap<>(EventItems.toItem(1, issued("fixable", 10)));
+        poison.put("amount", AttributeValue.fromN("0"));
+        dynamo.putItem(b -> b.tableName(names.tables().pointEvents()).item(poison));
+        dynamo.putItem(b -> b.tableName(names.tables().pointEvents()).item(EventItems.toItem(2, issued("fixable", 7))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> balanceOf("fixable") == 7);
+        JsonNode parked = parkedItem("fixable#1");
+        assertThat(parked.get("account_id").asText()).isEqualTo("fixable");
+        dynamo.putItem(b -> b.tableName(names.tables().pointEvents()).item(EventItems.toItem(1, issued("fixable", 10))));
+
+        String id = parked.get("id").asText();
+        JsonNode job = Rebuilds.followed(operator(), operator().send("POST", "/points/projection/parked/" + id + "/reapply",
+                null, Map.of()));
+
+        assertThat(job.get("account_id").asText()).isEqualTo("fixable");
+        assertThat(job.get("differences").get(0).get("repaired").asBoolean()).isTrue();
+        assertThat(balanceOf("fixable")).isEqualTo(17);
+        assertThat(parkedItem("fixable#1").get("reapplied").get("job_id").asText()).isEqualTo(job.get("job_id").asText());
+        assertThat(parkedItem("fixable#1").get("reapplied").get("by").asText()).isEqualTo("admin");
+
+        assertThat(operator().send("DELETE", "/points/projection/parked/" + id, null, Map.of()).status()).isEqualTo(204);
+        assertThat(parked("point-events/fixable#1")).isEmpty();
+        Api.Response again = operator().send("DELETE", "/points/projection/parked/" + id, null, Map.of());
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("type").asText()).endsWith("/parked-record-not-found");
+        assertThat(operator().send("POST", "/points/projection/parked/" + id + "/reapply", null, Map.of()).status())
+                .isEqualTo(404);
+        assertThat(operator().send("POST", "/points/projection/parked/A/reapply", null, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_parked_record_that_names_no_account_cannot_be_reapplied() {
+        producer.sendBodyAndProperty("direct:points.project-balance", record("no-account", OperationType.INSERT,
+                Map.of("seq", AttributeValue.fromN("1"), "amount", AttributeValue.fromN("5"),
+                        "type", AttributeValue.fromS("issue"))), Exchange.BATCH_COMPLETE, true);
+        JsonNode parked = parkedItem("no-account");
+
+        Api.Response refused = operator().send("POST", "/points/projection/parked/" + parked.get("id").asText() + "/reapply",
+                null, Map.of());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).endsWith("/parked-record-without-account");
+        assertThat(parked.has("account_id")).isFalse();
+    }
+
+    private Api operator() {
+        return Api.basic(port, "admin", "unicorn-admin");
+    }
+
+    /** The listed parked record of this key (the listing is walked to its end: other tests park records too). */
+    private JsonNode parkedItem(String key) {
+        String cursor = "";
+        for (int page = 0; page < 50 && cursor != null; page++) {
+            JsonNode answer = operator().get("/points/projection/parked?limit=100" + (cursor.isEmpty() ? "" : "&cursor=" + cursor))
+                    .json();
+            for (JsonNode item : answer.get("items")) {
+                if (item.get("key").asText().equals(key)) {
+                    return item;
+                }
+            }
+            cursor = answer.path("next_cursor").isTextual() ? answer.get("next_cursor").asText() : null;
+        }
+        throw new AssertionError("no parked record " + key);
     }
 
     private static PointsIssued issued(String account, long amount) {

@@ -45,7 +45,7 @@ class ProjectingBalancesTest {
     private final Views views = new Views();
     private final List<String> parked = new ArrayList<>();
     private final ProjectingBalances projection = new ProjectingBalances(views, new NoGapsLedger(),
-            (source, key, reason) -> parked.add(source + ":" + key), 100, java.time.Duration.ofDays(30));
+            (source, key, account, reason) -> parked.add(source + ":" + key), 100, java.time.Duration.ofDays(30));
 
     private static StoredEvent issued(String account, long sequence, long amount) {
         return StoredEvent.readable(account, new RecordedEvent(sequence,
