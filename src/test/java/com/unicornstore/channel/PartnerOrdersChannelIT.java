@@ -5,22 +5,47 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unicornstore.channel.adapter.ChannelMessages;
+import com.unicornstore.platform.web.ProblemMapper;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.ChannelHarness;
+import com.unicornstore.support.ChannelSchemas;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** routes/partner-orders.camel.yaml on the harness: orders from SQS run the purchase saga, outcomes are replied. */
+/**
+ * routes/partner-orders.camel.yaml on the harness: orders from SQS run the purchase saga, outcomes are
+ * replied. Beside it (on the same running platform), the body schemas of docs/schemas/ against the
+ * validation the entry points every channel calls really do.
+ */
 @TestPropertySource(properties = "unicorn.channel.only=partner-orders")
 class PartnerOrdersChannelIT extends ChannelHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUEUE = "unicorn.queues.partner-orders";
+    /** Each entry point with the schema of the body it takes (docs/integrators.md, section 1). */
+    private static final Map<String, String> ENTRY_POINTS = Map.of(
+            "direct:channel.purchase", "purchase",
+            "direct:channel.points-issue", "points-issue",
+            "direct:channel.points-redeem", "points-issue",
+            "direct:channel.points-balance", "points-balance");
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @Autowired
+    ProblemMapper problems;
 
     @BeforeEach
     void channelRuns() {
@@ -45,6 +70,18 @@ class PartnerOrdersChannelIT extends ChannelHarness {
         assertThat(stored.get("message_id").asText()).isEqualTo("po-1");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(history("alice"))
                 .anySatisfy(event -> assertThat(event.path("channel").asText()).isEqualTo("partner-orders")));
+    }
+
+    @Test
+    void a_handled_order_is_deleted_from_its_queue_not_delivered_again() {
+        String replies = ownQueue("partner-g-replies");
+
+        send(QUEUE, "{\"order_id\":\"po-deleted\",\"customer\":\"alice\",\"product\":\"4\",\"quantity\":1}",
+                Map.of("ReplyTo", replies));
+
+        assertThat(receive(replies).messageAttributes().get("status").stringValue()).isEqualTo("201");
+        // not deleted, it would stay in flight until its visibility timeout and then come back
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messagesIn(setting(QUEUE))).isZero());
     }
 
     @Test
@@ -208,6 +245,52 @@ class PartnerOrdersChannelIT extends ChannelHarness {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(again.status()).isEqualTo(404);
         assertThat(deadLetters(QUEUE).findValues("id")).extracting(JsonNode::asText).doesNotContain(id);
+    }
+
+    @Test
+    void every_documented_example_of_an_entry_points_schema_passes_its_validation() {
+        ENTRY_POINTS.forEach((endpoint, schema) -> {
+            for (ObjectNode example : ChannelSchemas.load(schema).examples()) {
+                Exception failure = call(endpoint, example);
+                // a business outcome (no such product, not enough stock or points) is no refusal of the body
+                assertThat(failure == null ? null : problems.toProblem(failure).status()).as("%s %s: %s", endpoint,
+                        example, failure).isIn(null, 404, 409);
+            }
+        });
+    }
+
+    @Test
+    void a_body_breaking_any_constraint_of_its_schema_is_refused_by_the_entry_point_naming_the_field() {
+        ENTRY_POINTS.forEach((endpoint, schema) -> {
+            List<ChannelSchemas.Breach> breaches = ChannelSchemas.load(schema).breaches();
+            assertThat(breaches).as(schema).isNotEmpty();
+            for (ChannelSchemas.Breach breach : breaches) {
+                Exception failure = call(endpoint, breach.document());
+                assertThat(failure).as("%s accepted %s", endpoint, breach).isNotNull();
+                Map<String, Object> problem = problems.toProblem(failure).asMap();
+                assertThat(problem.get("status")).as("%s %s: %s", endpoint, breach, problem).isEqualTo(400);
+                assertThat(JSON.valueToTree(problem.get("errors")).findValuesAsText("field")).as("%s %s", endpoint, breach)
+                        .contains(breach.field());
+            }
+        });
+    }
+
+    /** What the entry point threw for this body, sent as a channel would send it; null when it answered. */
+    private Exception call(String endpoint, JsonNode body) {
+        return producer.send(endpoint, exchange -> {
+            exchange.getMessage().setBody(body.toString());
+            exchange.getMessage().setHeader(ChannelMessages.CHANNEL, "schema-check");
+            exchange.getMessage().setHeader(ChannelMessages.MESSAGE_ID, UUID.randomUUID().toString());
+        }).getException();
+    }
+
+    /** Messages on a queue, visible or in flight. */
+    private int messagesIn(String queue) {
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return counts.values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     private JsonNode awaitDeadLetter(String orderId) {

@@ -7,16 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.support.ChannelHarness;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** routes/points-file.camel.yaml on the harness: JSON-lines files dropped in the inbox issue points once. */
+/**
+ * routes/points-file.camel.yaml on the harness: JSON-lines files dropped in the inbox issue points once,
+ * each read only once it is complete (unchanged for a second).
+ */
 @TestPropertySource(properties = "unicorn.channel.only=points-file")
 class PointsFileChannelIT extends ChannelHarness {
 
@@ -56,6 +67,52 @@ class PointsFileChannelIT extends ChannelHarness {
         assertThat(again.get(0).get("id").asText()).isEqualTo(results.get(0).get("id").asText());
         assertThat(history("file-ann")).hasSize(1);
         assertThat(history("file-bob")).hasSize(1);
+    }
+
+    @Test
+    void a_file_still_being_written_under_its_own_name_is_read_once_complete_and_each_line_is_issued_once()
+            throws Exception {
+        String batch = "slow-" + System.currentTimeMillis();
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            content.append("{\"account_id\":\"").append(batch).append('-').append(i).append("\",\"amount\":")
+                    .append(i + 1).append("}\n");
+        }
+        Path file = Files.createDirectories(Path.of(setting("channels.points-file.inbox"))).resolve(batch + ".jsonl");
+
+        // the partner's writer: 16-byte parts (lines cut in the middle) every 200 ms, for about five of the
+        // channel's 1 s polls; the file exists half-written all that time
+        CompletableFuture<Void> written = slowWriter(file, content.toString().getBytes(StandardCharsets.UTF_8), 16);
+
+        List<JsonNode> results = awaitResults(batch, 1).get(0);
+        assertThat(written).as("read only after the last part was written").isCompleted();
+        assertThat(results).hasSize(8).allSatisfy(line -> assertThat(line.get("status").asText()).isEqualTo("ok"));
+        for (int i = 0; i < 8; i++) {
+            assertThat(history(batch + "-" + i)).as("line %d issued once", i).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(file));
+        assertThat(resultFiles(Path.of(setting("channels.points-file.outbox")), batch)).as("read once").hasSize(1);
+    }
+
+    /** Appends {@code bytes} to {@code file} in parts of {@code part} bytes, one every 200 ms; done when all are written. */
+    private static CompletableFuture<Void> slowWriter(Path file, byte[] bytes, int part) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger offset = new AtomicInteger();
+        writer.scheduleAtFixedRate(() -> {
+            int from = offset.get();
+            int to = Math.min(bytes.length, from + part);
+            try {
+                Files.write(file, Arrays.copyOfRange(bytes, from, to), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                done.completeExceptionally(e);
+            }
+            if (offset.addAndGet(to - from) >= bytes.length || done.isDone()) {
+                done.complete(null);
+                writer.shutdown();
+            }
+        }, 0, 200, TimeUnit.MILLISECONDS);
+        return done;
     }
 
     /** The results files of an input, oldest first, once there are {@code count}. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -83,7 +84,8 @@ public abstract class ChannelHarness {
     protected Message receive(String queue) {
         String url = url(queue);
         Message[] found = new Message[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        // a receive not answered within the client's call timeout (a test may set it short) is tried again
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(SdkClientException.class).until(() -> {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1).maxNumberOfMessages(1)
                     .messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {

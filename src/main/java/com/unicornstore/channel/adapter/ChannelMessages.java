@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 
 /**
  * What a channel route hands to an entry point: a JSON body (text, bytes, a Map or a JSON tree),
@@ -39,6 +40,8 @@ public final class ChannelMessages {
     public static final String FIELD = "UnicornField.";
 
     private static final Pattern VALID_MESSAGE_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    /** Exchange property: a queued message's receipt handle, kept while the REST route replaces the headers. */
+    private static final String RECEIPT = "unicorn.channel.receipt-handle";
 
     private final ObjectMapper json;
 
@@ -90,6 +93,19 @@ public final class ChannelMessages {
                 account != null && account.isTextual() ? account.asText() : null));
     }
 
+    /**
+     * After the entry point: puts back the receipt handle of a queued message, which the REST route
+     * replaced with its answer's headers, so that the queue consumer deletes the message it handled
+     * (without it the message comes back after its visibility timeout, again and again). Nothing for
+     * a channel that reads no queue.
+     */
+    public void handled(Exchange exchange) {
+        String receipt = exchange.getProperty(RECEIPT, String.class);
+        if (receipt != null) {
+            exchange.getMessage().setHeader(Sqs2Constants.RECEIPT_HANDLE, receipt);
+        }
+    }
+
     private static String channel(Exchange exchange) {
         String channel = exchange.getMessage().getHeader(CHANNEL, String.class);
         if (!Identifiers.isValid(channel)) {
@@ -103,6 +119,10 @@ public final class ChannelMessages {
         });
         exchange.setProperty(Origins.CHANNEL, channel);
         QueueReplies.remember(exchange);
+        String receipt = exchange.getMessage().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
+        if (receipt != null && exchange.getProperty(RECEIPT) == null) {
+            exchange.setProperty(RECEIPT, receipt);
+        }
         return channel;
     }
 

@@ -69,6 +69,7 @@ public final class PurchaseSteps {
         Origin origin = Origins.of(exchange);
         PlacingPurchase.Opened opened = placing.open(order, purchaseId, origin);
         Purchase purchase = opened.purchase();
+        RequestFacts.remember(exchange, "purchase_id", purchase.id()); // a channel's later attempt has an id of its own
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader("purchaseId", purchase.id());

@@ -74,8 +74,9 @@ public class RetailConfiguration {
     }
 
     @Bean
-    PlacingPurchase placingPurchase(Purchases purchases) {
-        return new PlacingPurchase(purchases, Clock.systemUTC());
+    PlacingPurchase placingPurchase(Purchases purchases,
+            @Value("${unicorn.retail.channel-attempts}") int channelAttempts) {
+        return new PlacingPurchase(purchases, Clock.systemUTC(), channelAttempts);
     }
 
     @Bean

@@ -23,10 +23,24 @@ public final class PlacingPurchase {
 
     private final Purchases purchases;
     private final Clock clock;
+    private final int channelAttempts;
 
     public PlacingPurchase(Purchases purchases, Clock clock) {
+        this(purchases, clock, 1);
+    }
+
+    /**
+     * @param channelAttempts how many purchases a channel's message may make, each only once the one
+     *        before it ended COMPENSATED (unicorn.retail.channel-attempts); 1 makes a redelivery after a
+     *        technical failure a refused duplicate, as for an HTTP client's Idempotency-Key
+     */
+    public PlacingPurchase(Purchases purchases, Clock clock, int channelAttempts) {
+        if (channelAttempts < 1) {
+            throw new IllegalArgumentException("channel attempts must be at least 1: " + channelAttempts);
+        }
         this.purchases = purchases;
         this.clock = clock;
+        this.channelAttempts = channelAttempts;
     }
 
     /**
@@ -41,28 +55,49 @@ public final class PlacingPurchase {
     }
 
     /**
+     * The id of attempt {@code attempt} (0 first) of the purchase whose first id is {@code firstId}:
+     * deterministic, so every instance that sees the message again walks the same ids.
+     */
+    public static String attemptId(String firstId, int attempt) {
+        return attempt == 0 ? firstId : Identifiers.nameBased("purchase-attempt", firstId, String.valueOf(attempt));
+    }
+
+    /**
      * Opens purchase {@code id} (see {@link #purchaseIdFor}). An earlier one with that id (a client's
-     * retry) is returned when COMPLETED; any other outcome is refused. A technical failure names the id,
-     * since the purchase may have been opened all the same.
+     * retry) is returned when COMPLETED; any other outcome is refused. A channel's message (the origin
+     * names a channel) is redelivered by its queue after a technical failure, which nobody but the
+     * platform saw: an earlier attempt that ended COMPENSATED changed nothing, so the message opens its
+     * next attempt ({@link #attemptId}), up to {@code channelAttempts}. A technical failure names the
+     * id, since the purchase may have been opened all the same.
      */
     public Opened open(PurchaseOrder order, String id, Origin origin) {
-        Purchase purchase = Purchase.pending(id, order, origin, clock.instant());
-        Optional<Purchase> existing;
+        int attempts = origin.channel() != null ? channelAttempts : 1;
+        for (int attempt = 0; ; attempt++) {
+            String attemptId = attemptId(id, attempt);
+            Purchase purchase = Purchase.pending(attemptId, order, origin, clock.instant());
+            Optional<Purchase> existing = addIfAbsent(purchase);
+            if (existing.isEmpty()) {
+                return new Opened(purchase, true);
+            }
+            Purchase earlier = existing.get();
+            if (earlier.status() == PurchaseStatus.COMPLETED) {
+                return new Opened(earlier, false);
+            }
+            if (earlier.status() != PurchaseStatus.COMPENSATED || attempt + 1 >= attempts) {
+                throw new Rejection(Rejection.Kind.CONFLICT, "purchase-already-made",
+                        "This Idempotency-Key already made purchase " + attemptId + ", which is " + earlier.status()
+                                + ".", List.of(), Map.of("purchase_id", attemptId, "purchase_status",
+                                earlier.status().name()));
+            }
+        }
+    }
+
+    private Optional<Purchase> addIfAbsent(Purchase purchase) {
         try {
-            existing = purchases.addIfAbsent(purchase);
+            return purchases.addIfAbsent(purchase);
         } catch (RuntimeException unknown) {
-            throw new DetailedFailure(unknown, Map.of("purchase_id", id));
+            throw new DetailedFailure(unknown, Map.of("purchase_id", purchase.id()));
         }
-        if (existing.isEmpty()) {
-            return new Opened(purchase, true);
-        }
-        Purchase earlier = existing.get();
-        if (earlier.status() != PurchaseStatus.COMPLETED) {
-            throw new Rejection(Rejection.Kind.CONFLICT, "purchase-already-made",
-                    "This Idempotency-Key already made purchase " + id + ", which is " + earlier.status() + ".",
-                    List.of(), Map.of("purchase_id", id, "purchase_status", earlier.status().name()));
-        }
-        return new Opened(earlier, false);
     }
 
     /** The purchase to go on with, and whether it was just opened (false: an earlier one, already COMPLETED). */
