@@ -1,21 +1,22 @@
 package com.unicornstore.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long the balance projection took to show a write, one sample per virtual user, kept beside
- * Gatling's own group timing as a histogram of exact figures: count, percentiles, and the users
- * whose balance never caught up within the bound.
+ * How long a read took to show a write (the balance projection after a redemption, a shopper's
+ * points after the purchases), one sample per wait, kept beside Gatling's own timings as exact
+ * figures: count, percentiles, and the waits that never caught up within their bound.
  */
 final class CatchUpTimes {
 
+    private final String label;
     private final List<Long> millis = new ArrayList<>();
     private int missed;
+
+    CatchUpTimes(String label) {
+        this.label = label;
+    }
 
     synchronized void caughtUp(long elapsedMillis) {
         millis.add(elapsedMillis);
@@ -30,23 +31,11 @@ final class CatchUpTimes {
         List<Long> sorted = new ArrayList<>(millis);
         sorted.sort(null);
         if (sorted.isEmpty()) {
-            return "projection catch-up: no sample; not caught up: " + missed;
+            return label + ": no sample; not caught up: " + missed;
         }
-        return String.format("projection catch-up (ms): count=%d min=%d p50=%d p95=%d p99=%d max=%d; not caught up: %d",
+        return String.format("%s (ms): count=%d min=%d p50=%d p95=%d p99=%d max=%d; not caught up: %d", label,
                 sorted.size(), sorted.get(0), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                 sorted.get(sorted.size() - 1), missed);
-    }
-
-    /** Logs the summary and writes it to {@code file}. */
-    void report(Path file) {
-        String summary = summary();
-        System.out.println(summary);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, summary + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long percentile(List<Long> sorted, int percent) {

@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * What a load run is asked for, from {@code load.*} system properties (the {@code load} Maven
  * profile passes them on): where the platform is, the injection model, users or arrival rate,
- * duration, the API key, and how long a projection may take to catch up.
+ * duration, the API key, how long a projection may take to catch up and how long the shoppers'
+ * points may take to arrive before reconciliation gives up.
  */
 public record LoadSettings(Optional<String> baseUrl, Model model, int users, double rate, Duration duration,
-        String apiKey, long requestsPerMinute, Duration catchUpTimeout) {
+        String apiKey, long requestsPerMinute, Duration catchUpTimeout, Duration reconcileTimeout) {
 
     /** Closed: a fixed number of concurrent users, each starting again when done. Open: arrivals a second. */
     public enum Model { CLOSED, OPEN }
@@ -24,7 +25,8 @@ public record LoadSettings(Optional<String> baseUrl, Model model, int users, dou
                 Duration.ofSeconds(Long.parseLong(System.getProperty("load.duration", "30").strip())),
                 System.getProperty("load.apiKey", "local-load-key").strip(),
                 Long.parseLong(System.getProperty("load.requestsPerMinute", "10000000").strip()),
-                Duration.ofSeconds(Long.parseLong(System.getProperty("load.catchUpSeconds", "30").strip())));
+                Duration.ofSeconds(Long.parseLong(System.getProperty("load.catchUpSeconds", "30").strip())),
+                Duration.ofSeconds(Long.parseLong(System.getProperty("load.reconcileSeconds", "120").strip())));
     }
 
     /** How many distinct actors (shoppers, accounts) the seeding makes: one per concurrent user, at least 8. */

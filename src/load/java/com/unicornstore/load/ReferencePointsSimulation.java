@@ -11,7 +11,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -27,7 +26,7 @@ public class ReferencePointsSimulation extends Simulation {
 
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final LoadPlatform platform = LoadPlatform.start(settings, "reference");
-    private final CatchUpTimes catchUp = new CatchUpTimes();
+    private final CatchUpTimes catchUp = new CatchUpTimes("projection catch-up after the redemption");
 
     private final ScenarioBuilder reference = scenario("reference points")
             .exec(session -> session.set("account", "ref-" + UUID.randomUUID()))
@@ -72,7 +71,10 @@ public class ReferencePointsSimulation extends Simulation {
 
     @Override
     public void after() {
-        catchUp.report(Path.of(System.getProperty("load.app.log-dir", "target/load"), "reference-catch-up.txt"));
-        platform.close();
+        try {
+            RunReport.write("reference-catch-up.txt", catchUp.summary());
+        } finally {
+            platform.close();
+        }
     }
 }
