@@ -1,5 +1,6 @@
 package com.unicornstore.load;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +19,13 @@ final class CatchUpTimes {
         this.label = label;
     }
 
-    synchronized void caughtUp(long elapsedMillis) {
-        millis.add(elapsedMillis);
-    }
-
-    synchronized void missed() {
-        missed++;
+    /** One wait that ended after {@code waited}: caught up, or given up at its bound. */
+    synchronized void record(boolean caughtUp, Duration waited) {
+        if (caughtUp) {
+            millis.add(waited.toMillis());
+        } else {
+            missed++;
+        }
     }
 
     /** One line: {@code count, min, p50, p95, p99, max} in ms, and how many never caught up. */

@@ -38,7 +38,10 @@ public class ReferencePointsSimulation extends Simulation {
             .group("projection catch-up").on(
                     exec(balance("balance after redemption"))
                             .asLongAs(this::stillCatchingUp).on(pause(POLL).exec(balance("balance poll"))))
-            .exec(this::recordCatchUp)
+            .exec(session -> {
+                catchUp.record(caughtUp(session), elapsed(session));
+                return session;
+            })
             .exec(balance("balance is 750").check(jmesPath("balance").ofInt().is(750)));
 
     {
@@ -50,15 +53,6 @@ public class ReferencePointsSimulation extends Simulation {
 
     private boolean stillCatchingUp(Session session) {
         return !caughtUp(session) && elapsed(session).compareTo(settings.catchUpTimeout()) < 0;
-    }
-
-    private Session recordCatchUp(Session session) {
-        if (caughtUp(session)) {
-            catchUp.caughtUp(elapsed(session).toMillis());
-        } else {
-            catchUp.missed();
-        }
-        return session;
     }
 
     private static boolean caughtUp(Session session) {

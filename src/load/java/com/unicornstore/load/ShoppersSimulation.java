@@ -83,7 +83,10 @@ public class ShoppersSimulation extends Simulation {
                 })
                 .exec(wallet("wallet reconciled").check(jmesPath("balance").ofLong().is(ledger::expectedWallet)))
                 .asLongAs(this::pointsStillArriving).on(pause(POLL).exec(balance("points poll")))
-                .exec(this::recordPointsWait)
+                .exec(session -> {
+                    pointsWait.record(pointsArrived(session), waited(session));
+                    return session;
+                })
                 .exec(balance("points reconciled").check(jmesPath("balance").ofLong().is(ledger::expectedPoints)))
                 .exec(Pages.all("points history of a shopper", "/points/history", "account_id", "shopper", "history",
                         ledger::history));
@@ -92,15 +95,6 @@ public class ShoppersSimulation extends Simulation {
     /** Points follow a purchase through a queue: wait for them, bounded by {@code load.reconcileSeconds}. */
     private boolean pointsStillArriving(Session session) {
         return !pointsArrived(session) && waited(session).compareTo(settings.reconcileTimeout()) < 0;
-    }
-
-    private Session recordPointsWait(Session session) {
-        if (pointsArrived(session)) {
-            pointsWait.caughtUp(waited(session).toMillis());
-        } else {
-            pointsWait.missed();
-        }
-        return session;
     }
 
     private boolean pointsArrived(Session session) {
