@@ -53,6 +53,9 @@ final class DurableSagaCoordinator implements CamelSagaCoordinator {
         if (step.getCompensation().isEmpty() && step.getCompletion().isEmpty()) {
             return CompletableFuture.completedFuture(null); // e.g. the saga route itself: nothing to record
         }
+        if (lost || service.handingOver()) {
+            return CompletableFuture.failedFuture(DurableSagaService.stopping(id));
+        }
         try {
             SagaStep recorded = new SagaStep(uri(step.getCompensation().orElse(null)),
                     uri(step.getCompletion().orElse(null)), evaluate(step.getOptions(), exchange));

@@ -50,6 +50,8 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
     public static final String DURATION = "unicorn.saga.duration";
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableSagaService.class);
+    /** How long a stop waits for a renewal or drive already writing before it gives leases back. */
+    private static final Duration HAND_OVER_WAIT = Duration.ofSeconds(2);
 
     private final SagaLog log;
     private final Duration lease;
@@ -62,6 +64,12 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
     private ScheduledExecutorService drives;
     private ScheduledExecutorService renewals;
     private ProducerTemplate producer;
+    /**
+     * Set as this service stops: from then on this instance writes nothing more to the log (no
+     * renewal, claim, step or new saga), so the leases it gave back stay given back and another
+     * instance takes its sagas over at once. Threads still running an exchange see it and give up.
+     */
+    private volatile boolean handingOver;
 
     public DurableSagaService(SagaLog log, Duration lease, RetryPolicy retry, Clock clock) {
         this(log, lease, retry, clock, new SimpleMeterRegistry());
@@ -84,6 +92,9 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
             return CompletableFuture.failedFuture(new IllegalArgumentException("Not a saga id: '" + given + "'"));
         }
         String id = given == null ? UUID.randomUUID().toString() : given;
+        if (handingOver) {
+            return CompletableFuture.failedFuture(stopping(id));
+        }
         try {
             if (!log.create(id, UUID.randomUUID().toString(), instanceId, leaseUntil())) {
                 return CompletableFuture.failedFuture(new Rejection(Rejection.Kind.CONFLICT, SagaLog.ID_IN_USE,
@@ -128,6 +139,9 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         int recovered = 0;
         Instant now = clock.instant();
         for (SagaRecord abandoned : log.findAbandoned(now)) {
+            if (handingOver) {
+                break;
+            }
             try {
                 var taken = log.takeOver(abandoned.id(), instanceId, now.plus(lease), now);
                 if (taken.isPresent()) {
@@ -186,6 +200,16 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         return coordinator;
     }
 
+    /** True once this service stops: nothing here may write the log any more (see {@link #doStop()}). */
+    boolean handingOver() {
+        return handingOver;
+    }
+
+    /** Why a saga cannot go on here: this instance is stopping and has given it back. */
+    static IllegalStateException stopping(String sagaId) {
+        return new IllegalStateException("This instance is stopping; saga " + sagaId + " is left to another instance");
+    }
+
     void driveLater(SagaDrive drive, Duration delay) {
         later(drive::run, delay, () -> drive.saga().driveEnded(drive));
     }
@@ -242,6 +266,7 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
 
     @Override
     protected void doStart() {
+        handingOver = false;
         drives = camel.getExecutorServiceManager().newScheduledThreadPool(this, "saga-drive", 2);
         renewals = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "saga-lease");
         producer = camel.createProducerTemplate();
@@ -278,22 +303,33 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
         return camel == null || camel.isStopping() || camel.isStopped();
     }
 
+    /**
+     * Hands this instance's sagas over: first nothing here writes any more (the flag, then the
+     * renewal and drive threads are ended and awaited, so no renewal or retry lands after a lease is
+     * given back), then each lease is given back, so another instance takes the saga at once.
+     */
     @Override
     protected void doStop() throws Exception {
-        // let another instance pick up what this one leaves unfinished, without waiting for the lease
-        for (String id : active.keySet()) {
-            try {
-                log.renewLease(id, instanceId, clock.instant().minusMillis(1));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not release saga {}: {}", id, e.toString());
-            }
-        }
-        active.clear();
+        handingOver = true;
         for (ScheduledExecutorService executor : new ScheduledExecutorService[] {renewals, drives}) {
             if (executor != null) {
                 camel.getExecutorServiceManager().shutdownNow(executor);
+                if (!executor.awaitTermination(HAND_OVER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Saga threads still busy after {}; handing over anyway", HAND_OVER_WAIT);
+                }
             }
         }
+        for (DurableSagaCoordinator saga : active.values()) {
+            saga.lost(); // a thread still in one of its exchanges drives it no further
+            try {
+                if (log.renewLease(saga.getId(), instanceId, clock.instant().minusMillis(1))) {
+                    LOG.info("Saga {} handed over: its lease is given back", saga.getId());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release saga {}: {}", saga.getId(), e.toString());
+            }
+        }
+        active.clear();
         if (producer != null) {
             producer.close();
         }

@@ -104,10 +104,11 @@ final class SagaDrive {
     /** Runs on the calling thread until the saga ends or the drive has to wait; then it is scheduled again. */
     synchronized void run() {
         while (phase != Phase.DONE) {
-            if (saga.isLost()) {
-                LOG.warn("Saga {} was taken over by another instance; this one stops driving it", saga.getId());
+            if (saga.isLost() || service.handingOver()) {
+                LOG.warn("Saga {} is another instance's now (taken over, or handed over as this one stops); "
+                        + "this one stops driving it", saga.getId());
                 claimed.completeExceptionally(new IllegalStateException(
-                        "Saga " + saga.getId() + " was taken over by another instance")); // unless Camel was answered
+                        "Saga " + saga.getId() + " is driven by another instance")); // unless Camel was answered
                 saga.driveEnded(this);
                 return;
             }
