@@ -26,7 +26,7 @@ public record LoadSettings(Optional<String> baseUrl, Model model, int users, dou
                 System.getProperty("load.apiKey", "local-load-key").strip(),
                 Long.parseLong(System.getProperty("load.requestsPerMinute", "10000000").strip()),
                 Duration.ofSeconds(Long.parseLong(System.getProperty("load.catchUpSeconds", "30").strip())),
-                Duration.ofSeconds(Long.parseLong(System.getProperty("load.reconcileSeconds", "120").strip())));
+                Duration.ofSeconds(Long.parseLong(System.getProperty("load.reconcileSeconds", "900").strip())));
     }
 
     /** How many distinct actors (shoppers, accounts) the seeding makes: one per concurrent user, at least 8. */
