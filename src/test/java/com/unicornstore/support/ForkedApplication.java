@@ -28,14 +28,26 @@ public final class ForkedApplication implements AutoCloseable {
         this.port = port;
     }
 
+    /** The test instances' quick-start flags: small heap, C1 only, serial GC. */
+    private static final List<String> QUICK_START = List.of(
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m");
+
     /** Starts {@code mainClass} on a free port, pointed at the backends the test JVM's application uses. */
     public static ForkedApplication start(Class<?> mainClass, Path output, List<String> arguments) {
+        return start(mainClass.getName(), System.getProperty("java.class.path"), QUICK_START, output, arguments);
+    }
+
+    /**
+     * Starts {@code mainClass} from {@code classpath} with {@code jvmFlags} on a free port, pointed at
+     * the backends named by the {@code unicorn.aws.*-endpoint} system properties of this JVM.
+     */
+    public static ForkedApplication start(String mainClass, String classpath, List<String> jvmFlags, Path output,
+            List<String> arguments) {
         int port = FreePort.pick("127.0.0.1", 0);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"),
-                mainClass.getName(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classpath, mainClass,
                 "--server.port=" + port,
                 "--unicorn.aws.dynamodb-endpoint=" + System.getProperty("unicorn.aws.dynamodb-endpoint"),
                 "--unicorn.aws.sqs-endpoint=" + System.getProperty("unicorn.aws.sqs-endpoint")));
@@ -46,7 +58,7 @@ public final class ForkedApplication implements AutoCloseable {
                     .redirectOutput(output.toFile()).start();
             return new ForkedApplication(process, output, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + mainClass.getName(), e);
+            throw new UncheckedIOException("Could not start " + mainClass, e);
         }
     }
 

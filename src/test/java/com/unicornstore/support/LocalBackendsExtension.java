@@ -73,12 +73,14 @@ public final class LocalBackendsExtension implements BeforeAllCallback, Paramete
                 .getOrComputeIfAbsent(Backends.class, key -> start(), Backends.class);
     }
 
-    static void pointApplicationAt(Backends backends) {
+    /** Points applications started by this JVM (Spring tests, {@link ForkedApplication}) at these backends. */
+    public static void pointApplicationAt(Backends backends) {
         System.setProperty("unicorn.aws.dynamodb-endpoint", backends.dynamodb().toString());
         System.setProperty("unicorn.aws.sqs-endpoint", backends.sqs().toString());
     }
 
-    private static Backends start() {
+    /** Starts a set of backends of its own (the load module's platform); the caller closes it. */
+    public static Backends start() {
         String host = "127.0.0.1";
         Path moto = Path.of(System.getProperty("unicorn.local.moto.executable", ".venv/bin/moto_server"));
         return new Backends(
