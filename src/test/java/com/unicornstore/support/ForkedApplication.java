@@ -99,6 +99,24 @@ public final class ForkedApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every fork still alive as an orchestrator would, SIGTERM to all at once, so that each
+     * gives its saga and stream leases back and the next test's instance reads the stream at once;
+     * what has not exited within {@code atMost} is killed.
+     */
+    public static void closeAll(java.util.Collection<ForkedApplication> forks, Duration atMost) {
+        forks.stream().filter(ForkedApplication::isAlive).forEach(fork -> fork.process.destroy());
+        long deadline = System.nanoTime() + atMost.toNanos();
+        for (ForkedApplication fork : forks) {
+            try {
+                fork.process.waitFor(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            fork.close();
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -6,8 +6,10 @@ import java.time.Duration;
  * How the events stream is read (application.yml, {@code points.projection.stream.*}): the KCL
  * application and its tables, this instance's worker id, how fast a dead reader's shards move on
  * ({@code failover}), the pause between reads of an idle shard, and how long a graceful stop may take.
+ * {@code enabled} false: this instance serves requests and reads no shard (the others read them all).
  */
 public record BalanceStreamSettings(
+        boolean enabled,
         String region,
         String eventsTable,
         String application,

@@ -164,7 +164,15 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     /** A fresh reader, e.g. once the local backend was restarted and the stream is a new one. */
     public void restart() {
         stop();
-        start();
+        if (settings.enabled()) {
+            start();
+        }
+    }
+
+    /** False on an instance configured not to read the stream ({@code points.projection.stream.enabled}). */
+    @Override
+    public boolean isAutoStartup() {
+        return settings.enabled();
     }
 
     @Override

@@ -252,9 +252,10 @@ public class PointsConfiguration {
             @Value("${points.projection.stream.failover}") Duration failover,
             @Value("${points.projection.poll-delay}") long idleMillis,
             @Value("${points.projection.stream.stop-timeout}") Duration stopTimeout,
-            @Value("${points.projection.stream.retry-delay}") Duration retryDelay) {
+            @Value("${points.projection.stream.retry-delay}") Duration retryDelay,
+            @Value("${points.projection.stream.enabled}") boolean enabled) {
         String workerId = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new BalanceStreamSettings(aws.region(), names.tables().pointEvents(), application,
+        return new BalanceStreamSettings(enabled, aws.region(), names.tables().pointEvents(), application,
                 names.tables().projectionLeases(), names.tables().projectionCoordinator(), workerId, failover,
                 Duration.ofMillis(idleMillis), stopTimeout, retryDelay);
     }

@@ -107,7 +107,7 @@ class RefundCrashIT extends CrashTest {
     /** Starts instance A and asks it for both refunds: requests that never answer, as A stalls them. */
     private void startInstanceAAndRefundOnIt(String completing, String running) {
         instanceA = ForkedApplication.start(StallingRefundInstance.class, Path.of("target", "crash-test", "refund-instance-a.log"),
-                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=2s",
+                List.of("--unicorn.saga.lease=3s", "--unicorn.saga.recovery-interval=2s", NOT_READING_THE_STREAM,
                         "--unicorn.retail.pending-recovery.interval=1h",
                         "--crash-test.stall-refund-completing=" + completing,
                         "--crash-test.stall-refund-running=" + running));
