@@ -3,8 +3,14 @@ package com.unicornstore.retail.adapter;
 import com.unicornstore.platform.domain.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.bench.BenchResults;
-import com.unicornstore.campaign.domain.CampaignStore;
+import com.unicornstore.bench.Clients;
+import com.unicornstore.bench.Rounds;
+import com.unicornstore.campaign.application.EvaluatingPurchase;
+import com.unicornstore.support.Api;
 import com.unicornstore.retail.domain.Inventory;
 import com.unicornstore.retail.domain.Product;
 import com.unicornstore.retail.domain.Purchase;
@@ -19,31 +25,31 @@ import com.unicornstore.support.PlatformIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Completed purchases per second at 8 concurrent shoppers through the platform (HTTP, Camel, the
- * durable saga), against the same 13 DynamoDB and SQS calls per purchase (see PurchaseCallCountIT)
- * made directly in sequence by the same adapters, without Camel, in the same run on the same backends.
+ * Completed purchases per second at 8 concurrent shoppers through the platform (HTTP, security,
+ * Camel, the durable saga), against a direct replay of the same work by the same adapters without
+ * the platform: the request's JSON parsed, the same 13 DynamoDB and SQS calls (see
+ * PurchaseCallCountIT) in sequence, the campaign evaluated as the saga does, the same IssuePoints
+ * command and the same answer's JSON written. Alternating rounds ({@link Rounds}).
  */
 @PlatformIntegrationTest
 class PurchaseBenchmark extends StoreClient {
 
     private static final String SCENARIO = "purchase.throughput";
     private static final int SHOPPERS = 8;
-    private static final Duration ROUND = Duration.ofSeconds(5);
+    private static final int ROUNDS = 5;
+    private static final Duration ROUND = Duration.ofSeconds(3);
     private static final long PRICE = 200; // earns points under the demo campaign, so every purchase issues some
     private static final String PRODUCT = "bench-unicorn";
 
@@ -60,114 +66,105 @@ class PurchaseBenchmark extends StoreClient {
     SagaLog sagas;
 
     @Autowired
-    CampaignStore campaigns;
+    EvaluatingPurchase evaluating;
+
+    @Autowired
+    PointsAward award;
+
+    @Autowired
+    ObjectMapper json;
 
     @Autowired
     SqsClient sqs;
 
-    @Value("${unicorn.retail.campaign-client}")
-    String campaignClient;
-
-    /** Latencies of one kind of purchase, in nanoseconds, across rounds. */
-    record Samples(List<Long> nanos) {
-        Samples() {
-            this(new ArrayList<>());
-        }
-
-        synchronized void add(long value) {
-            nanos.add(value);
-        }
-
-        synchronized double percentileMillis(double p) {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
-        }
-    }
+    /** The latencies of one round, in nanoseconds. */
+    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 
     @Test
-    void purchases_through_the_platform_against_the_same_calls_made_directly() throws Exception {
+    void purchases_through_the_platform_against_the_same_work_replayed_directly() {
         seedShoppers();
         String queueUrl = sqs.getQueueUrl(b -> b.queueName(names.queues().pointsCommands())).queueUrl();
         IntConsumer platform = shopper -> assertThat(buy("platform-" + shopper, PRODUCT, 1).status()).isEqualTo(201);
-        IntConsumer direct = shopper -> purchaseDirectly("direct-" + shopper, queueUrl);
-        ExecutorService pool = Executors.newFixedThreadPool(SHOPPERS);
-        Samples platformLatency = new Samples();
-        Samples directLatency = new Samples();
-        run(pool, platform, Duration.ofSeconds(1), new Samples());
-        run(pool, direct, Duration.ofSeconds(1), new Samples());
+        IntConsumer direct = shopper -> purchaseDirectly(body("direct-" + shopper), queueUrl);
+        List<Double> platformP50 = new ArrayList<>();
+        List<Double> directP50 = new ArrayList<>();
+        try (Clients shoppers = new Clients(SHOPPERS)) {
+            Rounds.Outcome rate = Rounds.alternate(ROUNDS, () -> round(shoppers, platform, platformP50),
+                    () -> round(shoppers, direct, directP50));
+            BenchResults.record(SCENARIO, "purchases_per_second", rate);
+            BenchResults.record(SCENARIO, "latency.p50_ms",
+                    new Rounds.Outcome(Rounds.collected(platformP50), Rounds.collected(directP50)));
+            assertThat(rate.value().min()).isPositive();
+            assertThat(rate.baseline().min()).isPositive();
+        }
+    }
 
-        // A-B-B-A, so that whatever drifts during the run (a growing saga table, queued points
-        // commands still being applied) weighs on both sides alike
-        long directDone = run(pool, direct, ROUND, directLatency);
-        long platformDone = run(pool, platform, ROUND, platformLatency) + run(pool, platform, ROUND, platformLatency);
-        directDone += run(pool, direct, ROUND, directLatency);
-        pool.shutdown();
+    /** Purchases per second in one round; the round's median latency into {@code p50}. */
+    private double round(Clients shoppers, IntConsumer purchase, List<Double> p50) {
+        latencies.clear();
+        double rate = shoppers.perSecond(ROUND, shopper -> {
+            long started = System.nanoTime();
+            purchase.accept(shopper);
+            latencies.add(System.nanoTime() - started);
+        });
+        p50.add(Rounds.median(latencies.stream().mapToLong(Long::longValue).toArray()) / 1e6);
+        return rate;
+    }
 
-        double seconds = 2.0 * ROUND.toMillis() / 1000;
-        BenchResults.record(SCENARIO, "purchases_per_second", platformDone / seconds, directDone / seconds);
-        BenchResults.record(SCENARIO, "latency.p50.ms", platformLatency.percentileMillis(0.50),
-                directLatency.percentileMillis(0.50));
-        BenchResults.record(SCENARIO, "latency.p99.ms", platformLatency.percentileMillis(0.99),
-                directLatency.percentileMillis(0.99));
-        assertThat(platformDone).isPositive();
-        assertThat(directDone).isPositive();
+
+    private static String body(String shopper) {
+        return "{\"userId\":\"" + shopper + "\",\"productId\":\"" + PRODUCT + "\",\"quantity\":1}";
     }
 
     /**
-     * What one platform purchase asks of DynamoDB and SQS, in its order, through the same adapters:
-     * open the purchase; per step a saga-log append and its write; the client's campaigns; the
-     * IssuePoints command; then the completion's transitions and confirmations.
+     * What one platform purchase does, in its order, through the same adapters: parse the order;
+     * open the purchase; per step a saga-log append and its write; the campaign evaluation (the
+     * client's campaigns read, as the saga reads them); the IssuePoints command; then the
+     * completion's transitions and confirmations; and the answer's JSON.
      */
-    private void purchaseDirectly(String shopper, String queueUrl) {
-        String purchaseId = UUID.randomUUID().toString();
-        String sagaId = UUID.randomUUID().toString();
-        Instant lease = Instant.now().plusSeconds(60);
-        purchases.addIfAbsent(Purchase.pending(purchaseId, new PurchaseOrder(shopper, PRODUCT, 1), Origin.SYSTEM, Instant.now()));
-        sagas.appendStep(sagaId, step("stock", purchaseId), "bench-direct", lease);
-        long total = inventory.reserve(PRODUCT, purchaseId, 1);
-        sagas.appendStep(sagaId, step("wallet", purchaseId), "bench-direct", lease);
-        wallets.debit(shopper, purchaseId, total);
-        campaigns.ofClient(campaignClient);
-        long points = total / 10; // what the demo campaign awards: the same command, so the same work for the ledger
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"type\":\"IssuePoints\",\"account_id\":\"" + shopper
-                + "\",\"amount\":" + points + ",\"correlation_id\":\"" + purchaseId + "\"}"));
-        sagas.appendStep(sagaId, step("points", purchaseId), "bench-direct", lease);
-        sagas.transition(sagaId, EnumSet.of(SagaState.RUNNING), SagaState.COMPLETING);
-        purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null, sagaId);
-        wallets.confirm(shopper, purchaseId);
-        inventory.confirm(PRODUCT, purchaseId);
-        sagas.transition(sagaId, EnumSet.of(SagaState.COMPLETING), SagaState.COMPLETED);
+    private void purchaseDirectly(String request, String queueUrl) {
+        try {
+            JsonNode order = json.readTree(request);
+            String shopper = order.get("userId").asText();
+            String product = order.get("productId").asText();
+            int quantity = order.get("quantity").asInt();
+            String purchaseId = UUID.randomUUID().toString();
+            String sagaId = UUID.randomUUID().toString();
+            Instant lease = Instant.now().plusSeconds(60);
+            purchases.addIfAbsent(Purchase.pending(purchaseId, new PurchaseOrder(shopper, product, quantity),
+                    Origin.SYSTEM, Instant.now()));
+            sagas.appendStep(sagaId, step("stock", purchaseId), "bench-direct", lease);
+            long total = inventory.reserve(product, purchaseId, quantity);
+            sagas.appendStep(sagaId, step("wallet", purchaseId), "bench-direct", lease);
+            wallets.debit(shopper, purchaseId, total);
+            long points = evaluating.evaluate(award.purchaseEvent(purchaseId, shopper, product, quantity, total, null))
+                    .points();
+            assertThat(points).isPositive();
+            String command = award.issueCommand(purchaseId, shopper, points, Api.DEMO_CLIENT, null, null);
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(command));
+            sagas.appendStep(sagaId, step("points", purchaseId), "bench-direct", lease);
+            sagas.transition(sagaId, EnumSet.of(SagaState.RUNNING), SagaState.COMPLETING);
+            purchases.end(purchaseId, PurchaseStatus.COMPLETED, total, points, null, sagaId);
+            wallets.confirm(shopper, purchaseId);
+            inventory.confirm(product, purchaseId);
+            sagas.transition(sagaId, EnumSet.of(SagaState.COMPLETING), SagaState.COMPLETED);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("purchase_id", purchaseId);
+            answer.put("status", "COMPLETED");
+            answer.put("userId", shopper);
+            answer.put("productId", product);
+            answer.put("quantity", quantity);
+            answer.put("total", total);
+            answer.put("points", points);
+            assertThat(json.writeValueAsString(answer)).contains(purchaseId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static SagaStep step(String name, String purchaseId) {
         return new SagaStep("direct://bench.undo-" + name, "direct://bench.confirm-" + name,
                 Map.of("purchaseId", purchaseId));
-    }
-
-    /** Purchases completed by all shoppers together in {@code duration}; each one's latency into {@code latency}. */
-    private static long run(ExecutorService pool, IntConsumer purchase, Duration duration, Samples latency)
-            throws Exception {
-        long deadline = System.nanoTime() + duration.toNanos();
-        List<Future<Long>> shoppers = new ArrayList<>();
-        for (int shopper = 0; shopper < SHOPPERS; shopper++) {
-            int id = shopper;
-            shoppers.add(pool.submit(() -> {
-                long done = 0;
-                while (System.nanoTime() < deadline) {
-                    long started = System.nanoTime();
-                    purchase.accept(id);
-                    latency.add(System.nanoTime() - started);
-                    done++;
-                }
-                return done;
-            }));
-        }
-        long total = 0;
-        for (Future<Long> shopper : shoppers) {
-            total += shopper.get();
-        }
-        return total;
     }
 
     private void seedShoppers() {
