@@ -12,6 +12,7 @@ import com.unicornstore.support.Api;
 import com.unicornstore.support.LossyDynamoExtension;
 import com.unicornstore.support.LossyDynamoProxy;
 import com.unicornstore.support.PlatformIntegrationTest;
+import com.unicornstore.support.Sweeps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The platform under lost replies: one PutItem or UpdateItem answer in five never reaches it (the
@@ -36,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @PlatformIntegrationTest
 @ExtendWith(LossyDynamoExtension.class)
+@TestPropertySource(properties = Sweeps.EVERY_SHARD)
 class LostRepliesIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LostRepliesIT.class);

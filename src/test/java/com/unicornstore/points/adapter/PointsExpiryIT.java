@@ -11,6 +11,8 @@ import com.unicornstore.points.domain.PointsAccount;
 import com.unicornstore.points.application.ExpiringPoints;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,12 @@ class PointsExpiryIT extends PointsClient {
     @Autowired
     DynamoBalanceViews views;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void issued_points_expire_after_the_ttl_cannot_be_redeemed_show_as_expired_and_a_points_expired_event_appears() {
+        double expiredBefore = expiredPoints();
         assertThat(api.json("POST", "/points", "{\"account_id\":\"short-lived\",\"amount\":100}").status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(balance().get("balance").asLong()).isEqualTo(100));
@@ -56,6 +62,13 @@ class PointsExpiryIT extends PointsClient {
             assertThat(newest.get("amount").asLong()).isEqualTo(100);
         });
         assertThat(historyOf("short-lived")).hasSize(2);
+        // the metric operators read: other tests' accounts may expire meanwhile, so at least these 100
+        assertThat(expiredPoints() - expiredBefore).isGreaterThanOrEqualTo(100);
+    }
+
+    private double expiredPoints() {
+        Counter expired = meters.find(MeteredPointsLedger.METER).tag("kind", "expired").counter();
+        return expired == null ? 0 : expired.count();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.unicornstore.support.Api;
 import com.unicornstore.support.LocalBackendsExtension.Backends;
 import com.unicornstore.support.PausedProcess;
 import com.unicornstore.support.PlatformIntegrationTest;
+import com.unicornstore.support.Sweeps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * answered, and no call was answered 500.
  */
 @PlatformIntegrationTest
+@TestPropertySource(properties = Sweeps.EVERY_SHARD)
 class BackendPauseIT extends StoreClient {
 
     private static final Duration PAUSE = Duration.ofSeconds(15);

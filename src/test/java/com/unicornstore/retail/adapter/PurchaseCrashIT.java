@@ -8,6 +8,7 @@ import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.ForkedApplication;
+import com.unicornstore.support.Sweeps;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the one that was COMPLETING is completed.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=1s"})
+@TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=1s", Sweeps.EVERY_SHARD})
 class PurchaseCrashIT extends CrashTest {
 
     private static final String RUNNING_SHOPPER = "crash-running";

@@ -9,6 +9,7 @@ import com.unicornstore.saga.domain.SagaRecord;
 import com.unicornstore.saga.domain.SagaState;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.ForkedApplication;
+import com.unicornstore.support.Sweeps;
 import com.unicornstore.support.PlatformIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  * and the purchase can be refunded again.
  */
 @PlatformIntegrationTest
-@TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=1s"})
+@TestPropertySource(properties = {"unicorn.saga.lease=3s", "unicorn.saga.recovery-interval=1s", Sweeps.EVERY_SHARD})
 class RefundCrashIT extends CrashTest {
 
     private static final String COMPLETING_SHOPPER = "refund-crash-completing";
