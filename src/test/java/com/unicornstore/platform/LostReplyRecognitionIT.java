@@ -171,6 +171,21 @@ class LostReplyRecognitionIT {
         assertThat(retry.json().get("purchase_status").asText()).isEqualTo("COMPENSATED");
     }
 
+    @Test
+    void a_purchase_whose_idempotency_claim_stays_unanswered_is_a_503_naming_the_purchase_it_makes(LossyDynamoProxy proxy) {
+        Api api = new Api(port);
+        String purchaseId = placing.purchaseIdFor(Api.DEMO_CLIENT, "claim-unanswered");
+        // every attempt of the key's claim is made and unanswered: nothing is opened yet, the outcome is unknown
+        proxy.loseNextRepliesTo(3, "claim-unanswered");
+
+        Api.Response answer = buy(api, "claim-unanswered");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.json().get("type").asText()).isEqualTo("https://unicorn.store/problems/outcome-unknown");
+        assertThat(answer.json().get("purchase_id").asText()).as("the id a retry with the key opens")
+                .isEqualTo(purchaseId);
+    }
+
     private static Api.Response buy(Api api, String key) {
         return api.send("POST", "/purchase", "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}",
                 Map.of("Content-Type", "application/json", "Idempotency-Key", key));

@@ -35,6 +35,14 @@ public final class HttpProblemResponder {
     public void respond(Exchange exchange) throws JsonProcessingException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Problem problem = mapper.toProblem(failure);
+        if (problem.status() == 503) {
+            // the outcome is not known: tell the client what the request had already settled (its purchase id)
+            for (var fact : RequestFacts.of(exchange).entrySet()) {
+                if (!problem.extensions().containsKey(fact.getKey())) {
+                    problem = problem.with(fact.getKey(), fact.getValue());
+                }
+            }
+        }
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());

@@ -15,15 +15,34 @@ import org.springframework.web.context.request.WebRequest;
 public final class RequestFacts {
 
     private static final String PREFIX = "unicorn.fact.";
+    private static final String PROPERTY = "unicorn.facts";
 
     private RequestFacts() {}
 
-    /** Remembers a fact when the exchange came in over HTTP (call it before the headers are cleared); does nothing otherwise. */
+    /**
+     * Remembers a fact on the exchange, for any problem document its route answers, and on the
+     * servlet request when the exchange came in over HTTP (call it before the headers are cleared),
+     * for the request timeout's.
+     */
     public static void remember(Exchange exchange, String name, Object value) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = exchange.getProperty(PROPERTY, Map.class);
+        if (facts == null) {
+            facts = new LinkedHashMap<>();
+            exchange.setProperty(PROPERTY, facts);
+        }
+        facts.put(name, value);
         // the request travels in a header once a processor has replaced the HTTP message
         if (exchange.getMessage().getHeader(Exchange.HTTP_SERVLET_REQUEST) instanceof HttpServletRequest request) {
             request.setAttribute(PREFIX + name, value);
         }
+    }
+
+    /** The facts remembered on the exchange so far. */
+    static Map<String, Object> of(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = exchange.getProperty(PROPERTY, Map.class);
+        return facts == null ? Map.of() : facts;
     }
 
     static Map<String, Object> of(WebRequest request) {

@@ -54,6 +54,11 @@ public final class PurchaseSteps {
         long quantity = fields.integer("quantity", 1, PurchaseOrder.MAX_QUANTITY);
         fields.orReject();
         Callers.requireAccount(exchange, userId);
+        String idempotencyKey = exchange.getMessage().getHeader(IdempotentRequests.HEADER, String.class);
+        if (idempotencyKey != null) {
+            // the id this request's purchase has whatever happens next: a 503 while the key is claimed names it too
+            RequestFacts.remember(exchange, "purchase_id", placing.purchaseIdFor(Callers.principal(exchange), idempotencyKey));
+        }
         return new PurchaseOrder(userId, productId, (int) quantity);
     }
 

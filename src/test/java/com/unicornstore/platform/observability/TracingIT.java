@@ -3,6 +3,9 @@ package com.unicornstore.platform.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -14,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -28,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 class TracingIT {
 
     static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+    private static final String STEP_LOGGER = "com.unicornstore.tracing-it";
 
     @TestConfiguration
     static class InMemorySpans {
@@ -42,6 +50,9 @@ class TracingIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void locally_no_span_leaves_the_machine_the_otlp_exporter_exists_only_with_an_endpoint() {
@@ -67,6 +78,33 @@ class TracingIT {
                     .contains("/purchase", "retail.reserve-stock", "retail.debit-wallet", "retail.issue-points",
                             "points-commands");
         });
+    }
+
+    @Test
+    void a_line_logged_in_a_purchase_step_carries_the_purchase_id_and_the_trace_id_of_its_spans() throws Exception {
+        AdviceWith.adviceWith(camel, "retail.issue-points", route -> route
+                .weaveByToString("Enrich\\[.*points.send-command.*").after()
+                .log(LoggingLevel.INFO, STEP_LOGGER, "points sent"));
+        Logger logger = (Logger) LoggerFactory.getLogger(STEP_LOGGER);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            Api.Response bought = new Api(port).send("POST", "/purchase",
+                    "{\"userId\":\"alice\",\"productId\":\"3\",\"quantity\":1}", Map.of("Content-Type", "application/json"));
+            assertThat(bought.status()).isEqualTo(201);
+            String purchaseId = bought.json().get("purchase_id").asText();
+
+            assertThat(lines.list).hasSize(1);
+            Map<String, String> context = lines.list.get(0).getMDCPropertyMap();
+            assertThat(context).containsEntry(PurchaseIdLogging.MDC_KEY, purchaseId).containsKey("trace_id");
+            String traceId = context.get("trace_id");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SPANS.getFinishedSpanItems())
+                    .filteredOn(span -> span.getTraceId().equals(traceId)).map(TracingIT::describe)
+                    .anyMatch(span -> span.contains("retail.issue-points")));
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 
     private static String describe(SpanData span) {
