@@ -50,9 +50,21 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     private final ProducerTemplate producer;
     private final ProjectingBalances projector;
     private final Counter read;
-    private volatile boolean stopping;
-    private Scheduler scheduler;
-    private Thread thread;
+    /** The reader started last; each start has its own, so a stopped reader never resumes when a new one starts. */
+    private Reader current;
+    /** Between the lifecycle's start and stop: a restart (a restarted local backend) starts a reader only then. */
+    private volatile boolean wanted;
+
+    /**
+     * One start of the reader: its thread, its scheduler once built, and its own stop flag. A reader
+     * stopped while it still waited for the stream (a restarted backend) must stay stopped, even
+     * though a new reader starts right after it with the same worker id.
+     */
+    private static final class Reader {
+        volatile boolean stopping;
+        Scheduler scheduler;
+        Thread thread;
+    }
 
     public BalanceStreamWorker(BalanceStreamSettings settings, StreamReaderClients clients, DynamoDbClient dynamo,
             ProducerTemplate producer, ProjectingBalances projector, MeterRegistry meters) {
@@ -67,41 +79,47 @@ public final class BalanceStreamWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        stopping = false;
+        wanted = true;
+        startReader();
+    }
+
+    private synchronized void startReader() {
+        Reader reader = new Reader();
         String workerId = settings.workerId();
-        thread = new Thread(() -> run(workerId), "balance-stream");
-        thread.setDaemon(true);
-        thread.start();
+        reader.thread = new Thread(() -> run(reader, workerId), "balance-stream");
+        reader.thread.setDaemon(true);
+        current = reader;
+        reader.thread.start();
     }
 
     /** Finds the stream (its table may still be provisioned), prepares the lease tables, then reads until stopped. */
-    private void run(String workerId) {
-        String streamArn = StreamLeases.awaitStreamArn(dynamo, settings.eventsTable(), () -> stopping);
+    private void run(Reader reader, String workerId) {
+        String streamArn = StreamLeases.awaitStreamArn(dynamo, settings.eventsTable(), () -> reader.stopping);
         if (streamArn == null) {
             return;
         }
-        Scheduler built = build(streamArn, workerId);
-        if (!new StreamLeases(built, clients.dynamo(), workerId).prepare(() -> stopping)) {
+        Scheduler built = build(streamArn, workerId, reader);
+        if (!new StreamLeases(built, clients.dynamo(), workerId).prepare(() -> reader.stopping)) {
             return;
         }
         synchronized (this) {
-            if (stopping) {
+            if (reader.stopping) {
                 return;
             }
-            scheduler = built;
+            reader.scheduler = built;
         }
         LOG.info("Reading stream {} as worker {} (leases in {})", streamArn, workerId, settings.leaseTable());
         built.run();
     }
 
-    private Scheduler build(String streamArn, String workerId) {
+    private Scheduler build(String streamArn, String workerId, Reader reader) {
         AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(clients.streams(),
                 Region.of(settings.region()));
         ConfigsBuilder configs = new ConfigsBuilder(
                 StreamsSchedulerFactory.createSingleStreamTracker(streamArn,
                         InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
                 settings.application(), adapter, clients.dynamo(), clients.cloudWatch(), workerId,
-                () -> new BalanceRecordProcessor(producer, projector, read, () -> stopping, settings.retryDelay()))
+                () -> new BalanceRecordProcessor(producer, projector, read, () -> reader.stopping, settings.retryDelay()))
                 .tableName(settings.leaseTable());
         RetrievalConfig retrieval = configs.retrievalConfig();
         retrieval.retrievalSpecificConfig(new DynamoDBStreamsPollingConfig(adapter)
@@ -130,14 +148,22 @@ public final class BalanceStreamWorker implements SmartLifecycle {
      */
     @Override
     public void stop() {
+        wanted = false; // before the reader is taken: a restart under way then starts none
+        stopReader();
+    }
+
+    private void stopReader() {
         Scheduler running;
         Thread reading;
         synchronized (this) {
-            stopping = true;
-            running = scheduler;
-            reading = thread;
-            scheduler = null;
-            thread = null;
+            Reader reader = current;
+            current = null;
+            if (reader == null) {
+                return;
+            }
+            reader.stopping = true;
+            running = reader.scheduler;
+            reading = reader.thread;
         }
         long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
         if (running != null) {
@@ -163,9 +189,12 @@ public final class BalanceStreamWorker implements SmartLifecycle {
 
     /** A fresh reader, e.g. once the local backend was restarted and the stream is a new one. */
     public void restart() {
-        stop();
-        if (settings.enabled()) {
-            start();
+        stopReader();
+        synchronized (this) {
+            // not once the application is stopping: a reader started now would outlive its clients
+            if (wanted && settings.enabled() && current == null) {
+                startReader();
+            }
         }
     }
 
@@ -176,8 +205,8 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return thread != null;
+    public boolean isRunning() {
+        return wanted; // also while a restart is between its readers: the lifecycle's stop must still come
     }
 
     @Override

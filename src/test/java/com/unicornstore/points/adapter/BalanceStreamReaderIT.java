@@ -101,6 +101,27 @@ class BalanceStreamReaderIT extends PointsClient {
         }
     }
 
+    /** A local backend's restart calls {@code restart()} on its own thread, maybe while the application stops. */
+    @Test
+    void a_restart_under_way_when_the_application_stops_leaves_no_reader_running() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> readerThreads() == 1);
+        Thread restarting = new Thread(worker::restart, "restarting");
+        restarting.start();
+
+        worker.stop();
+        restarting.join(stopTimeout.multipliedBy(3).toMillis());
+
+        assertThat(restarting.isAlive()).isFalse();
+        assertThat(worker.isRunning()).isFalse();
+        await("no reader outlives the stop").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(readerThreads()).isZero());
+    }
+
+    private static long readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && "balance-stream".equals(thread.getName())).count();
+    }
+
     @Test
     void a_batch_is_checkpointed_once_in_the_view_and_a_restarted_reader_resumes_after_the_checkpoint() {
         api.json("POST", "/points", "{\"account_id\":\"resume\",\"amount\":10}");
