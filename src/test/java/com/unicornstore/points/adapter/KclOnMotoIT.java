@@ -43,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.coordinator.CoordinatorConfig;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
@@ -139,24 +140,30 @@ class KclOnMotoIT {
             AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(
                     local(DynamoDbStreamsClient.builder(), backends, recorder).build(), REGION);
             Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            DynamoDbAsyncClient leaseClient = local(DynamoDbAsyncClient.builder(), backends, recorder).build();
             ConfigsBuilder configs = new ConfigsBuilder(
                     StreamsSchedulerFactory.createSingleStreamTracker(streamArn,
                             InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
-                    APPLICATION, adapter, local(DynamoDbAsyncClient.builder(), backends, recorder).build(),
+                    APPLICATION, adapter, leaseClient,
                     // metrics go to a NullMetricsFactory; the client only exists because the builder wants one
                     local(CloudWatchAsyncClient.builder(), backends, recorder).build(), id, () -> new Checkpointing(seen));
             RetrievalConfig retrieval = configs.retrievalConfig();
             retrieval.retrievalSpecificConfig(new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(500));
             LeaseManagementConfig leasing = configs.leaseManagementConfig().billingMode(BillingMode.PAY_PER_REQUEST)
-                    .failoverTimeMillis(4000).leaseAssignmentIntervalMillis(1000L).shardSyncIntervalMillis(5000);
+                    .failoverTimeMillis(4000).leaseAssignmentIntervalMillis(1000L).shardSyncIntervalMillis(0);
             // without this the KCL looks for its compute platform (EC2 instance metadata at 169.254.169.254,
             // whatever AWS_EC2_METADATA_DISABLED says) to weigh workers by CPU; leases then balance by throughput
             leasing.workerUtilizationAwareAssignmentConfig().disableWorkerMetrics(true);
+            // as the platform's reader (BalanceStreamWorker): the KCL's 2.x lease taking, and the first leases
+            // written before the run (StreamLeases), else each worker waits up to 30 s on an empty lease table
+            CoordinatorConfig coordinator = configs.coordinatorConfig()
+                    .clientVersionConfig(CoordinatorConfig.ClientVersionConfig.CLIENT_VERSION_CONFIG_COMPATIBLE_WITH_2X);
             Scheduler scheduler = StreamsSchedulerFactory.createScheduler(configs.checkpointConfig(),
-                    configs.coordinatorConfig(), leasing,
+                    coordinator, leasing,
                     configs.lifecycleConfig(),
                     configs.metricsConfig().metricsFactory(new NullMetricsFactory()).metricsLevel(MetricsLevel.NONE),
                     configs.processorConfig(), retrieval, adapter);
+            assertThat(new StreamLeases(scheduler, leaseClient, id).prepare(() -> false)).isTrue();
             Thread thread = new Thread(scheduler, "kcl-" + id);
             thread.setDaemon(true);
             thread.start();

@@ -205,16 +205,28 @@ class BackendPauseIT extends StoreClient {
                     continue;
                 }
                 JsonNode answer = call.answer();
-                if (answer == null || !answer.hasNonNull("purchase_id")) {
-                    // no answer, or refused before the purchase was opened: its key finds out what became of it
-                    assertThat(call.status()).as("a purchase answered without its id: %s", answer).isIn(-1, 503);
+                String named = answer == null ? null : answer.path("purchase_id").asText(null);
+                if (named == null || !opened(named)) {
+                    // no answer, or cut short before the purchase was opened: its key finds out what became of it
+                    assertThat(call.status()).as("a purchase answered without an opened purchase: %s", answer)
+                            .isIn(-1, 503);
                     answer = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                             .until(() -> send("POST", "/purchase", call.account(), call.key(), call.body()).answer(),
-                                    retried -> retried != null && retried.hasNonNull("purchase_id"));
+                                    retried -> retried != null && retried.hasNonNull("purchase_id")
+                                            && opened(retried.get("purchase_id").asText()));
+                    if (named != null) {
+                        assertThat(answer.get("purchase_id").asText()).as("the purchase the 503 named")
+                                .isEqualTo(named);
+                    }
                 }
                 ids.add(answer.get("purchase_id").asText());
             }
             return ids.stream().distinct().toList();
+        }
+
+        /** Whether the purchase exists: a 503 names the purchase its request makes, opened or not yet. */
+        private boolean opened(String purchaseId) {
+            return api.get("/purchase/" + purchaseId).status() != 404;
         }
 
         synchronized int answered(int status) {
