@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -23,6 +25,7 @@ import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -99,6 +102,16 @@ class TracingIT {
             Map<String, String> context = lines.list.get(0).getMDCPropertyMap();
             assertThat(context).containsEntry(PurchaseIdLogging.MDC_KEY, purchaseId).containsKey("trace_id");
             String traceId = context.get("trace_id");
+            // the same line as the aws profile writes it (logging.structured.format.console: ecs): a JSON
+            // line whose members name the purchase, the trace and the span
+            StructuredLogEncoder ecs = new StructuredLogEncoder();
+            ecs.setFormat("ecs");
+            ecs.setContext(logger.getLoggerContext());
+            ecs.start();
+            JsonNode line = new ObjectMapper().readTree(ecs.encode(lines.list.get(0)));
+            assertThat(line.path("purchase_id").asText()).isEqualTo(purchaseId);
+            assertThat(line.path("trace_id").asText()).isEqualTo(traceId);
+            assertThat(line.path("span_id").asText()).isEqualTo(context.get("span_id")).isNotBlank();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SPANS.getFinishedSpanItems())
                     .filteredOn(span -> span.getTraceId().equals(traceId)).map(TracingIT::describe)
                     .anyMatch(span -> span.contains("retail.issue-points")));
