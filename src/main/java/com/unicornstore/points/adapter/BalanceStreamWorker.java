@@ -80,7 +80,9 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     @Override
     public synchronized void start() {
         wanted = true;
-        startReader();
+        if (current == null) { // a second start must not orphan the reader already running
+            startReader();
+        }
     }
 
     private synchronized void startReader() {

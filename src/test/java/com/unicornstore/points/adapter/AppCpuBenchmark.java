@@ -100,29 +100,27 @@ class AppCpuBenchmark {
         Api api = new Api(port);
         seedFor(api);
         IntConsumer floor = client -> created(api.json("POST", "/bench-floor", "{\"account_id\":\"floor-" + client + "\"}"));
+        IntConsumer issue = client -> created(api.json("POST", "/points",
+                "{\"account_id\":\"cpu-" + client + "\",\"amount\":1}"));
+        IntConsumer redeem = client -> assertThat(api.json("DELETE", "/points",
+                "{\"account_id\":\"cpu-funded-" + client + "\",\"amount\":1}").status()).isEqualTo(200);
+        IntConsumer balance = client -> assertThat(api.get("/points?account_id=cpu-" + client).status()).isEqualTo(200);
+        IntConsumer purchase = client -> created(api.send("POST", "/purchase",
+                "{\"userId\":\"cpu-shopper-" + client + "\",\"productId\":\"" + PRODUCT + "\",\"quantity\":1}",
+                Map.of("Content-Type", "application/json")));
         try (Clients clients = new Clients(CLIENTS)) {
             // the JIT's work (C2 compiles count as the application's CPU) done before any round: every
             // kind's path, and the floor's, compiled as a long-running instance has them
             for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
-                clients.send(400, floor);
-                clients.send(400, client -> created(api.json("POST", "/points",
-                        "{\"account_id\":\"cpu-warm-" + client + "\",\"amount\":1}")));
-                clients.send(400, client -> api.json("DELETE", "/points",
-                        "{\"account_id\":\"cpu-funded-" + client + "\",\"amount\":1}"));
-                clients.send(400, client -> api.get("/points?account_id=cpu-warm-" + client));
-                clients.send(60, client -> created(api.send("POST", "/purchase",
-                        "{\"userId\":\"cpu-shopper-" + client + "\",\"productId\":\"" + PRODUCT + "\",\"quantity\":1}",
-                        Map.of("Content-Type", "application/json"))));
+                for (IntConsumer request : List.of(floor, issue, redeem, balance)) {
+                    clients.send(400, request);
+                }
+                clients.send(60, purchase);
             }
-            measure(clients, "issue", 400, floor,
-                    client -> created(api.json("POST", "/points", "{\"account_id\":\"cpu-" + client + "\",\"amount\":1}")));
-            measure(clients, "redeem", 400, floor, client -> assertThat(api.json("DELETE", "/points",
-                    "{\"account_id\":\"cpu-funded-" + client + "\",\"amount\":1}").status()).isEqualTo(200));
-            measure(clients, "balance", 400, floor,
-                    client -> assertThat(api.get("/points?account_id=cpu-" + client).status()).isEqualTo(200));
-            measure(clients, "purchase", 120, floor, client -> created(api.send("POST", "/purchase",
-                    "{\"userId\":\"cpu-shopper-" + client + "\",\"productId\":\"" + PRODUCT + "\",\"quantity\":1}",
-                    Map.of("Content-Type", "application/json"))));
+            measure(clients, "issue", 400, floor, issue);
+            measure(clients, "redeem", 400, floor, redeem);
+            measure(clients, "balance", 400, floor, balance);
+            measure(clients, "purchase", 120, floor, purchase);
         }
     }
 
