@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,6 +41,13 @@ class BackendPauseIT extends StoreClient {
     private static final Duration PAUSE = Duration.ofSeconds(15);
     private static final String PRODUCT = "3"; // Unicorn Mini: price 900, stock 25, earns 90 points
     private static final Set<String> ENDED = Set.of("COMPLETED", "REJECTED", "COMPENSATED");
+
+    /** A points command whose claim's reply was lost in the pause runs again once that claim's lease ran out. */
+    @Value("${unicorn.idempotency.lease}")
+    Duration claimLease;
+
+    @Value("${points.commands.visibility-timeout}")
+    int visibilitySeconds;
 
     @Autowired
     DynamoDbClient dynamo;
@@ -104,7 +112,8 @@ class BackendPauseIT extends StoreClient {
             long earned = bought.stream().mapToLong(p -> p.get("points").asLong()).sum();
             assertThat(wallet(shopper)).as("wallet of %s", shopper).isEqualTo(20_000 - spent);
             assertThat(holds("wallets", "username", shopper)).as("holds on %s's wallet", shopper).isEmpty();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(
+            // a points command cut off by the pause waits out its claim's lease, then its next receive
+            await().atMost(claimLease.plusSeconds(visibilitySeconds + 30)).untilAsserted(
                     () -> assertThat(points(shopper)).as("points of %s", shopper).isEqualTo(earned));
         }
 
