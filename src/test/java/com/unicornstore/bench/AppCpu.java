@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The application's CPU time over some work, in the test JVM that also holds the benchmark's
@@ -23,11 +24,19 @@ public final class AppCpu {
 
     private AppCpu() {}
 
-    /** CPU nanoseconds of the process, of its threads that are not the application's, and of its child processes. */
-    private record Reading(long process, Map<Long, Long> notTheApp, long children) {}
+    /**
+     * CPU nanoseconds of the process, of its threads that are not the application's, of the
+     * application's threads (by id, with their group: the name without digits), and of its child processes.
+     */
+    private record Reading(long process, Map<Long, Long> notTheApp, Map<Long, Long> app, Map<Long, String> groups,
+            long children) {}
 
-    /** CPU nanoseconds spent while some work ran: by the application, and by the child processes (moto). */
-    public record Spent(long app, long children) {}
+    /**
+     * CPU nanoseconds spent while some work ran: by the application, and by the child processes
+     * (moto); {@code byGroup} is the application's part per live thread group ({@code http-nio-#-exec-#},
+     * {@code task-#}, ...): what the process figure holds beyond their sum is GC, JIT and threads that ended.
+     */
+    public record Spent(long app, long children, Map<String, Long> byGroup) {}
 
     public static Spent of(Runnable work) {
         Reading before = read();
@@ -37,23 +46,36 @@ public final class AppCpu {
         for (Map.Entry<Long, Long> thread : after.notTheApp().entrySet()) {
             others += thread.getValue() - before.notTheApp().getOrDefault(thread.getKey(), 0L);
         }
-        return new Spent(after.process() - before.process() - others, after.children() - before.children());
+        Map<String, Long> byGroup = new TreeMap<>();
+        for (Map.Entry<Long, Long> thread : after.app().entrySet()) {
+            byGroup.merge(after.groups().get(thread.getKey()),
+                    thread.getValue() - before.app().getOrDefault(thread.getKey(), 0L), Long::sum);
+        }
+        return new Spent(after.process() - before.process() - others, after.children() - before.children(), byGroup);
     }
 
     private static Reading read() {
         long process = OS.getProcessCpuTime();
         Map<Long, Long> notTheApp = new HashMap<>();
+        Map<Long, Long> app = new HashMap<>();
+        Map<Long, String> groups = new HashMap<>();
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && !isTheApps(thread.getThreadName())) {
+            if (thread != null) {
                 long cpu = THREADS.getThreadCpuTime(thread.getThreadId());
-                if (cpu >= 0) {
+                if (cpu < 0) {
+                    continue;
+                }
+                if (isTheApps(thread.getThreadName())) {
+                    app.put(thread.getThreadId(), cpu);
+                    groups.put(thread.getThreadId(), thread.getThreadName().replaceAll("[0-9]+", "#"));
+                } else {
                     notTheApp.put(thread.getThreadId(), cpu);
                 }
             }
         }
         long children = ProcessHandle.current().descendants()
                 .mapToLong(child -> child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
-        return new Reading(process, notTheApp, children);
+        return new Reading(process, notTheApp, app, groups, children);
     }
 
     /** Clients, the JDK HTTP client the benchmarks send with, and ElasticMQ (Pekko) are not the application. */

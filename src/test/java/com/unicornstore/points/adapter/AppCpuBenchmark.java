@@ -129,8 +129,8 @@ class AppCpuBenchmark {
         List<Double> appMoto = new ArrayList<>();
         List<Double> floorMoto = new ArrayList<>();
         Instant started = Instant.now();
-        Rounds.Outcome app = Rounds.alternate(ROUNDS, () -> cpuMillis(clients, count, request, appMoto),
-                () -> cpuMillis(clients, count, floor, floorMoto));
+        Rounds.Outcome app = Rounds.alternate(ROUNDS, () -> cpuMillis(kind, clients, count, request, appMoto),
+                () -> cpuMillis(kind + "-floor", clients, count, floor, floorMoto));
         System.out.printf("BENCH-WINDOW %s %s %s%n", kind, started, Instant.now()); // to cut a JFR recording by
         BenchResults.record("app.cpu-ms-per-request", kind, app);
         BenchResults.record("backend.moto.cpu-ms-per-request", kind,
@@ -140,9 +140,17 @@ class AppCpuBenchmark {
     }
 
     /** The application's CPU ms per request over {@code count} requests; moto's per request into {@code moto}. */
-    private static double cpuMillis(Clients clients, int count, IntConsumer request, List<Double> moto) {
+    private static double cpuMillis(String side, Clients clients, int count, IntConsumer request, List<Double> moto) {
         AppCpu.Spent spent = AppCpu.of(() -> clients.send(count, request));
         moto.add(spent.children() / 1e6 / count);
+        StringBuilder groups = new StringBuilder();
+        spent.byGroup().entrySet().stream().filter(group -> group.getValue() * 50 >= spent.app())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(group -> groups.append(String.format(" %s=%.3f", group.getKey(), group.getValue() / 1e6 / count)));
+        long threads = spent.byGroup().values().stream().mapToLong(Long::longValue).sum();
+        // where a round's CPU went, per request: thread groups of at least 2 %, and the rest (GC, JIT, ended threads)
+        System.out.printf("BENCH-THREADS %s total=%.3f%s other=%.3f%n", side, spent.app() / 1e6 / count, groups,
+                (spent.app() - threads) / 1e6 / count);
         return spent.app() / 1e6 / count;
     }
 
