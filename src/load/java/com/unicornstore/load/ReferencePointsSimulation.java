@@ -13,6 +13,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reference points scenario (issue 15): per user a new account; its balance; ten issues of 100;
@@ -27,9 +28,15 @@ public class ReferencePointsSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final LoadPlatform platform = LoadPlatform.start(settings, "reference");
     private final CatchUpTimes catchUp = new CatchUpTimes("projection catch-up after the redemption");
+    private final AtomicLong iterations = new AtomicLong();
+    private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastEnd = new AtomicLong();
 
     private final ScenarioBuilder reference = scenario("reference points")
-            .exec(session -> session.set("account", "ref-" + UUID.randomUUID()))
+            .exec(session -> {
+                firstStart.accumulateAndGet(System.nanoTime(), Math::min);
+                return session.set("account", "ref-" + UUID.randomUUID());
+            })
             .exec(balance("balance of a new account").check(jmesPath("balance").ofInt().is(0)))
             .repeat(10).on(exec(issue(100)))
             .exec(redeem(250))
@@ -42,7 +49,14 @@ public class ReferencePointsSimulation extends Simulation {
                 catchUp.record(caughtUp(session), elapsed(session));
                 return session;
             })
-            .exec(balance("balance is 750").check(jmesPath("balance").ofInt().is(750)));
+            .exec(balance("balance is 750").check(jmesPath("balance").ofInt().is(750)))
+            .exec(session -> {
+                if (!session.isFailed()) {
+                    iterations.incrementAndGet();
+                    lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                }
+                return session;
+            });
 
     {
         System.out.println("reference points: " + settings.describe() + " against " + platform.baseUrl());
@@ -59,6 +73,14 @@ public class ReferencePointsSimulation extends Simulation {
         return session.contains("balance") && session.getInt("balance") == 750;
     }
 
+    /** Whole iterations without a failed check, from the first one's start to the last one's end, and their rate. */
+    private String iterationRate() {
+        long done = iterations.get();
+        double seconds = done == 0 ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
+        return String.format(java.util.Locale.ROOT, "iterations: %d in %.1f s, %.2f a second (%s)", done, seconds,
+                seconds == 0 ? 0 : done / seconds, settings.describe());
+    }
+
     private static Duration elapsed(Session session) {
         return Duration.ofNanos(System.nanoTime() - session.getLong("redeemed_at"));
     }
@@ -66,7 +88,7 @@ public class ReferencePointsSimulation extends Simulation {
     @Override
     public void after() {
         try {
-            RunReport.write("reference-catch-up.txt", catchUp.summary());
+            RunReport.write("reference-catch-up.txt", catchUp.summary() + System.lineSeparator() + iterationRate());
         } finally {
             platform.close();
         }

@@ -43,6 +43,12 @@ public final class ForkedApplication implements AutoCloseable {
      */
     public static ForkedApplication start(String mainClass, String classpath, List<String> jvmFlags, Path output,
             List<String> arguments) {
+        return start(mainClass, classpath, jvmFlags, output, arguments, Path.of(""));
+    }
+
+    /** As above, run in {@code workingDirectory} (where the application finds routes/ and campaign-rules/). */
+    public static ForkedApplication start(String mainClass, String classpath, List<String> jvmFlags, Path output,
+            List<String> arguments, Path workingDirectory) {
         int port = FreePort.pick("127.0.0.1", 0);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -54,7 +60,8 @@ public final class ForkedApplication implements AutoCloseable {
         command.addAll(arguments);
         try {
             Files.createDirectories(output.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toAbsolutePath().toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
             return new ForkedApplication(process, output, port);
         } catch (IOException e) {
