@@ -19,6 +19,7 @@ import java.util.TreeMap;
 public final class AppCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS = (com.sun.management.ThreadMXBean) THREADS;
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -29,14 +30,15 @@ public final class AppCpu {
      * application's threads (by id, with their group: the name without digits), and of its child processes.
      */
     private record Reading(long process, Map<Long, Long> notTheApp, Map<Long, Long> app, Map<Long, String> groups,
-            long children) {}
+            Map<Long, Long> allocated, long children) {}
 
     /**
      * CPU nanoseconds spent while some work ran: by the application, and by the child processes
      * (moto); {@code byGroup} is the application's part per live thread group ({@code http-nio-#-exec-#},
-     * {@code task-#}, ...): what the process figure holds beyond their sum is GC, JIT and threads that ended.
+     * {@code task-#}, ...): what the process figure holds beyond their sum is GC, JIT and threads that ended;
+     * {@code appAllocated} the bytes the application's live threads allocated meanwhile (what the GC pays for).
      */
-    public record Spent(long app, long children, Map<String, Long> byGroup) {}
+    public record Spent(long app, long children, Map<String, Long> byGroup, long appAllocated) {}
 
     public static Spent of(Runnable work) {
         Reading before = read();
@@ -51,7 +53,12 @@ public final class AppCpu {
             byGroup.merge(after.groups().get(thread.getKey()),
                     thread.getValue() - before.app().getOrDefault(thread.getKey(), 0L), Long::sum);
         }
-        return new Spent(after.process() - before.process() - others, after.children() - before.children(), byGroup);
+        long allocated = 0;
+        for (Map.Entry<Long, Long> thread : after.allocated().entrySet()) {
+            allocated += thread.getValue() - before.allocated().getOrDefault(thread.getKey(), 0L);
+        }
+        return new Spent(after.process() - before.process() - others, after.children() - before.children(), byGroup,
+                allocated);
     }
 
     private static Reading read() {
@@ -59,6 +66,7 @@ public final class AppCpu {
         Map<Long, Long> notTheApp = new HashMap<>();
         Map<Long, Long> app = new HashMap<>();
         Map<Long, String> groups = new HashMap<>();
+        Map<Long, Long> allocated = new HashMap<>();
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (thread != null) {
                 long cpu = THREADS.getThreadCpuTime(thread.getThreadId());
@@ -68,6 +76,10 @@ public final class AppCpu {
                 if (isTheApps(thread.getThreadName())) {
                     app.put(thread.getThreadId(), cpu);
                     groups.put(thread.getThreadId(), thread.getThreadName().replaceAll("[0-9]+", "#"));
+                    long bytes = ALLOCATIONS.getThreadAllocatedBytes(thread.getThreadId());
+                    if (bytes >= 0) {
+                        allocated.put(thread.getThreadId(), bytes);
+                    }
                 } else {
                     notTheApp.put(thread.getThreadId(), cpu);
                 }
@@ -75,7 +87,7 @@ public final class AppCpu {
         }
         long children = ProcessHandle.current().descendants()
                 .mapToLong(child -> child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
-        return new Reading(process, notTheApp, app, groups, children);
+        return new Reading(process, notTheApp, app, groups, allocated, children);
     }
 
     /** Clients, the JDK HTTP client the benchmarks send with, and ElasticMQ (Pekko) are not the application. */

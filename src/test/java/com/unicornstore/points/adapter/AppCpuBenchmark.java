@@ -149,8 +149,8 @@ class AppCpuBenchmark {
                 .forEach(group -> groups.append(String.format(" %s=%.3f", group.getKey(), group.getValue() / 1e6 / count)));
         long threads = spent.byGroup().values().stream().mapToLong(Long::longValue).sum();
         // where a round's CPU went, per request: thread groups of at least 2 %, and the rest (GC, JIT, ended threads)
-        System.out.printf("BENCH-THREADS %s total=%.3f%s other=%.3f%n", side, spent.app() / 1e6 / count, groups,
-                (spent.app() - threads) / 1e6 / count);
+        System.out.printf("BENCH-THREADS %s total=%.3f%s other=%.3f allocated-kb=%.1f%n", side, spent.app() / 1e6 / count,
+                groups, (spent.app() - threads) / 1e6 / count, spent.appAllocated() / 1024.0 / count);
         return spent.app() / 1e6 / count;
     }
 
