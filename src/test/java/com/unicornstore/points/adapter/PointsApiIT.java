@@ -18,12 +18,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.unicornstore.platform.web.ServletThreadRequests;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /** The points API as a partner system sees it, against moto and ElasticMQ. */
 @PlatformIntegrationTest
@@ -39,31 +33,6 @@ class PointsApiIT extends PointsClient {
     @AfterEach
     void stopClients() {
         clients.shutdownNow();
-    }
-
-    @Autowired
-    CamelContext camel;
-
-    @Autowired
-    RequestMappingHandlerAdapter mvc;
-
-    /**
-     * A REST route runs on Tomcat's request thread, not handed to a task executor and dispatched a
-     * second time (ServletThreadRequests): its exchange sees the request thread, and Spring MVC's
-     * async handling of the consumer's future is never reached.
-     */
-    @Test
-    void a_rest_route_runs_on_the_servlet_request_thread_with_no_async_dispatch() throws Exception {
-        AtomicReference<String> thread = new AtomicReference<>();
-        AdviceWith.adviceWith(camel, "points.http-balance", route -> route.weaveAddFirst()
-                .process(exchange -> thread.set(Thread.currentThread().getName())));
-
-        Api.Response balance = api.get("/points?account_id=thread-probe");
-
-        assertThat(balance.status()).isEqualTo(200);
-        assertThat(balance.json().get("balance").asLong()).isZero();
-        assertThat(thread.get()).startsWith("http-nio-");
-        assertThat(mvc.getReturnValueHandlers().get(0)).isInstanceOf(ServletThreadRequests.CompletedFutures.class);
     }
 
     @Test
