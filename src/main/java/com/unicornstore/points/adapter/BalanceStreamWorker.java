@@ -2,7 +2,6 @@ package com.unicornstore.points.adapter;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
 import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
-import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import com.unicornstore.platform.aws.StreamReaderClients;
 import com.unicornstore.points.application.ProjectingBalances;
 import io.micrometer.core.instrument.Counter;
@@ -124,8 +123,7 @@ public final class BalanceStreamWorker implements SmartLifecycle {
                 () -> new BalanceRecordProcessor(producer, projector, read, () -> reader.stopping, settings.retryDelay()))
                 .tableName(settings.leaseTable());
         RetrievalConfig retrieval = configs.retrievalConfig();
-        retrieval.retrievalSpecificConfig(new DynamoDBStreamsPollingConfig(adapter)
-                .idleTimeBetweenReadsInMillis(settings.idleBetweenReads().toMillis()));
+        retrieval.retrievalSpecificConfig(StreamReadPacing.pollingConfig(adapter, settings.idleBetweenReads()));
         // the adapter sets the shard sync's idle time to 0 only after building the lease factory that reads it:
         // without this each shard sync (the first one in StreamLeases) then sleeps the default 60 s
         LeaseManagementConfig leasing = configs.leaseManagementConfig().billingMode(BillingMode.PAY_PER_REQUEST)
