@@ -46,7 +46,7 @@ public final class LoadPlatform implements AutoCloseable {
         LocalBackendsExtension.pointApplicationAt(backends);
         Path logs = Path.of(System.getProperty("load.app.log-dir", "target/load"));
         ForkedApplication application = ForkedApplication.start(MAIN_CLASS, classpath(),
-                Arrays.asList(System.getProperty("load.app.jvm-flags", "-Xmx1536m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError").split("\\s+")),
+                Arrays.asList(required("load.app.jvm-flags").split("\\s+")),
                 logs.resolve(run + "-app.log"), List.of(
                         "--unicorn.local.moto.executable=" + System.getProperty("unicorn.local.moto.executable", ""),
                         "--unicorn.security.api-keys[0].client-id=" + LOAD_CLIENT,
@@ -83,6 +83,15 @@ public final class LoadPlatform implements AutoCloseable {
             }
             backends.close();
         }
+    }
+
+    /** A setting the {@code load} profile always passes (the JVM flags are pom.xml's {@code server.jvm.flags}). */
+    private static String required(String property) {
+        String value = System.getProperty(property, "").strip();
+        if (value.isEmpty()) {
+            throw new IllegalStateException("No " + property + ": run through ./mvnw -Pload");
+        }
+        return value;
     }
 
     /** The application's own classes, then its runtime dependencies, as the {@code load} profile wrote them. */
