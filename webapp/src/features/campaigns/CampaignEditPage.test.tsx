@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { admin, fakeApi, problem, renderApp } from '../../test/server';
@@ -14,7 +14,10 @@ async function typeInEditor(text: string) {
   // CodeMirror in jsdom: replace the document through its view, as typing would
   const { EditorView } = await import('@codemirror/view');
   const view = EditorView.findFromDOM(editor.closest('.cm-editor') as HTMLElement)!;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
+  // typing is done when the page has taken the text: it says so, and Save is no longer disabled
+  expect(await screen.findByText(/unsaved changes/)).toBeInTheDocument();
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
 }
 
 describe('the campaign editor', () => {
