@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unicornstore.channel.adapter.ChannelMessages;
+import com.unicornstore.platform.aws.SqsLongPolling;
 import com.unicornstore.platform.web.ProblemMapper;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.ChannelHarness;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
+import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,9 +51,29 @@ class PartnerOrdersChannelIT extends ChannelHarness {
     @Autowired
     ProblemMapper problems;
 
+    @Autowired
+    SqsLongPolling longPolling;
+
     @BeforeEach
     void channelRuns() {
         awaitChannel("channel.partner-orders");
+    }
+
+    /**
+     * The file says nothing of polls: its consumer was prepared as its route was added, before it
+     * started (so its route never had to be stopped and started again), and it long-polls on the
+     * consumers' client, taking up to 10 messages a receive, one receive after another.
+     */
+    @Test
+    void the_channel_consumer_long_polls_on_the_consumers_client_in_batches() {
+        Route route = camel.getRoute("channel.partner-orders");
+        Sqs2Endpoint endpoint = (Sqs2Endpoint) route.getEndpoint();
+        assertThat(endpoint.getClient()).isSameAs(longPolling.client());
+        assertThat(endpoint.getConfiguration().getAmazonSQSClient()).isSameAs(longPolling.client());
+        assertThat(endpoint.getConfiguration().getWaitTimeSeconds()).isEqualTo(longPolling.waitSeconds()).isPositive();
+        ScheduledBatchPollingConsumer consumer = (ScheduledBatchPollingConsumer) route.getConsumer();
+        assertThat(consumer.getMaxMessagesPerPoll()).isEqualTo(10);
+        assertThat(consumer.isGreedy()).isTrue();
     }
 
     @Test

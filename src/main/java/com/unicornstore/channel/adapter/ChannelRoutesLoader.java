@@ -2,18 +2,21 @@ package com.unicornstore.channel.adapter;
 
 import com.unicornstore.platform.files.HomeFiles;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -31,20 +34,23 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
     static final String SUFFIX = ".camel.yaml";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRoutesLoader.class);
 
-    private final Consumer<Sqs2Endpoint> queueConsumers;
+    private final BiConsumer<Sqs2Endpoint, Consumer> queueConsumers;
     private final Path directory;
     private final String packaged;
     private final Predicate<String> enabled;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+    /** True while a channel file is being loaded, on the loading thread (see {@link QueueConsumersBeforeStart}). */
+    private volatile boolean loading;
 
     /**
      * @param packaged the jar's folder of the default route files, e.g. {@code routes}
      * @param enabled  whether the channel of this name is switched on
-     * @param queueConsumers prepares the endpoint of a channel that consumes a queue (its client, its polls)
+     * @param queueConsumers prepares the endpoint and the (not yet started) consumer of a channel that
+     *                       consumes a queue: its client, its polls
      */
     public ChannelRoutesLoader(Path directory, String packaged, Predicate<String> enabled,
-            Consumer<Sqs2Endpoint> queueConsumers) {
+            BiConsumer<Sqs2Endpoint, Consumer> queueConsumers) {
         this.queueConsumers = queueConsumers;
         this.directory = directory;
         this.packaged = packaged;
@@ -58,6 +64,7 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camel) {
+        camel.addLifecycleStrategy(new QueueConsumersBeforeStart());
         Map<String, String> files = channelFiles();
         if (files.isEmpty()) {
             LOG.info("No channel routes in {} or the jar", directory.toAbsolutePath());
@@ -83,9 +90,9 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
 
     private void load(CamelContext camel, String name, String location) {
         Set<String> before = routeIds(camel);
+        loading = true;
         try {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, location));
-            longPollQueues(camel, before);
             loaded.add(name + SUFFIX);
             LOG.info("Loaded channel {} from {}", name, location);
         } catch (Exception failed) {
@@ -93,19 +100,27 @@ public final class ChannelRoutesLoader implements CamelContextConfiguration {
             failures.put(name + SUFFIX, reason);
             LOG.error("Channel route file {} not loaded ({}): {}", name + SUFFIX, location, reason);
             removeRoutesAddedSince(camel, before);
+        } finally {
+            loading = false;
         }
     }
 
     /**
      * A channel that consumes a queue polls it like the platform's own consumers (long polls on their
-     * client, whatever its file says): its route restarts at once on the prepared endpoint.
+     * client, whatever its file says). Its endpoint and consumer are prepared as its route is added,
+     * after the consumer is made and before it starts, so its first receive is already a long poll
+     * and the route is never stopped and started again (a stop waits out a receive in flight).
      */
-    private void longPollQueues(CamelContext camel, Set<String> before) throws Exception {
-        for (Route route : camel.getRoutes()) {
-            if (!before.contains(route.getRouteId()) && route.getEndpoint() instanceof Sqs2Endpoint queue) {
-                camel.getRouteController().stopRoute(route.getRouteId());
-                queueConsumers.accept(queue);
-                camel.getRouteController().startRoute(route.getRouteId());
+    private final class QueueConsumersBeforeStart extends LifecycleStrategySupport {
+        @Override
+        public void onRoutesAdd(Collection<Route> routes) {
+            if (!loading) {
+                return;
+            }
+            for (Route route : routes) {
+                if (route.getEndpoint() instanceof Sqs2Endpoint queue) {
+                    queueConsumers.accept(queue, route.getConsumer());
+                }
             }
         }
     }

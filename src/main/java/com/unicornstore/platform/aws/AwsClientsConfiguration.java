@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Configuration(proxyBeanMethods = false)
 public class AwsClientsConfiguration {
 
+    /** How long a stop waits for the aborted receives to end (they end within milliseconds). */
+    private static final Duration RECEIVES_END_WITHIN = Duration.ofSeconds(1);
+
     /** Outside the local profile: the configured overrides, or none (real AWS). */
     @Bean
     @Profile("!local")
@@ -98,8 +101,8 @@ public class AwsClientsConfiguration {
         EventNotifierSupport notifier = new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
-                    longPolling.abortPolls();
+                if (event instanceof CamelEvent.CamelContextStoppingEvent stopping) {
+                    longPolling.abortPolls(stopping.getContext(), RECEIVES_END_WITHIN);
                 }
             }
         };

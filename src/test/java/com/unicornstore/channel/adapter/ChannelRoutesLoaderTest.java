@@ -88,6 +88,6 @@ class ChannelRoutesLoaderTest {
     }
 
     private ChannelRoutesLoader loader(java.util.function.Predicate<String> enabled) {
-        return new ChannelRoutesLoader(routes, "no-packaged-routes", enabled, queue -> {});
+        return new ChannelRoutesLoader(routes, "no-packaged-routes", enabled, (queue, consumer) -> {});
     }
 }
