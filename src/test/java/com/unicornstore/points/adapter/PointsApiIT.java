@@ -18,6 +18,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.unicornstore.platform.web.CamelStopsBeforeWebServer;
+import com.unicornstore.platform.web.ServletThreadRequests;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Phased;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /** The points API as a partner system sees it, against moto and ElasticMQ. */
 @PlatformIntegrationTest
@@ -33,6 +42,57 @@ class PointsApiIT extends PointsClient {
     @AfterEach
     void stopClients() {
         clients.shutdownNow();
+    }
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    RequestMappingHandlerAdapter mvc;
+
+    /**
+     * A REST route runs on Tomcat's request thread, not handed to a task executor and dispatched a
+     * second time (ServletThreadRequests): its exchange sees the request thread, and Spring MVC's
+     * async handling of the consumer's future is never reached.
+     */
+    @Test
+    void a_rest_route_runs_on_the_servlet_request_thread_with_no_async_dispatch() throws Exception {
+        AtomicReference<String> thread = new AtomicReference<>();
+        AdviceWith.adviceWith(camel, "points.http-balance", route -> route.weaveAddFirst()
+                .process(exchange -> thread.set(Thread.currentThread().getName())));
+
+        Api.Response balance = api.get("/points?account_id=thread-probe");
+
+        assertThat(balance.status()).isEqualTo(200);
+        assertThat(balance.json().get("balance").asLong()).isZero();
+        assertThat(thread.get()).startsWith("http-nio-");
+        assertThat(mvc.getReturnValueHandlers().get(0)).isInstanceOf(ServletThreadRequests.CompletedFutures.class);
+    }
+
+    @Autowired
+    ApplicationContext spring;
+
+    /**
+     * Shutdown stops the highest phase first: the web server's drain, the stream reader (its last
+     * batch still goes through Camel), then Camel with the saga hand-over, and only then the web
+     * server, whose stop interrupts its request threads (those the REST routes run on).
+     */
+    @Test
+    void camel_and_the_saga_hand_over_stop_after_the_drain_and_before_the_web_server_interrupts_requests() {
+        int drain = phase("webServerGracefulShutdown");
+        int streamReader = spring.getBean(BalanceStreamWorker.class).getPhase();
+        int camelFirst = spring.getBean(CamelStopsBeforeWebServer.class).getPhase();
+        int webServer = phase("webServerStartStop");
+
+        assertThat(drain).isGreaterThan(streamReader);
+        assertThat(streamReader).isGreaterThan(camelFirst);
+        assertThat(camelFirst).isGreaterThan(webServer);
+        assertThat(spring.getBean(CamelStopsBeforeWebServer.class).isRunning()).isTrue();
+        assertThat(((Phased) camel).getPhase()).as("Camel's own stop, then a no-op").isLessThan(webServer);
+    }
+
+    private int phase(String lifecycleBean) {
+        return ((Phased) spring.getBean(lifecycleBean)).getPhase();
     }
 
     @Test
