@@ -42,10 +42,17 @@ public final class PointsAccount {
     private final RecentCommands recent;
 
     private PointsAccount(String accountId, long version, List<Lot> lots, RecentCommands recent) {
+        this(accountId, version, new ArrayList<>(lots), recent, true);
+    }
+
+    /** Takes {@code lots} as its own list, sorted first unless they come in order (a copy's). */
+    private PointsAccount(String accountId, long version, ArrayList<Lot> lots, RecentCommands recent, boolean sort) {
         this.accountId = accountId;
         this.version = version;
-        this.lots = new ArrayList<>(lots);
-        this.lots.sort(SOONEST_EXPIRY_FIRST);
+        this.lots = lots;
+        if (sort) {
+            this.lots.sort(SOONEST_EXPIRY_FIRST);
+        }
         this.recent = recent;
     }
 
@@ -63,8 +70,9 @@ public final class PointsAccount {
         return new PointsAccount(accountId, version, lots, new RecentCommands(rememberedCommands, recent));
     }
 
+    /** An account of the same state that changes on its own (cheap: the remembered commands are shared until written). */
     public PointsAccount copy() {
-        return new PointsAccount(accountId, version, lots, recent.copy());
+        return new PointsAccount(accountId, version, new ArrayList<>(lots), recent.copy(), false);
     }
 
     public String accountId() {
