@@ -46,6 +46,8 @@ class AppCpuBenchmark {
     private static final int CLIENTS = 8;
     private static final int ROUNDS = 5;
     private static final int WARM_UP_PASSES = 6;
+    private static final int WARM_UP_REQUESTS = 2_000;
+    private static final int WARM_UP_PURCHASES = 150;
     private static final String PRODUCT = "cpu-unicorn";
 
     /** The floor: the same stack and one SDK write, nothing else. */
@@ -110,12 +112,16 @@ class AppCpuBenchmark {
                 Map.of("Content-Type", "application/json")));
         try (Clients clients = new Clients(CLIENTS)) {
             // the JIT's work (C2 compiles count as the application's CPU) done before any round: every
-            // kind's path, and the floor's, compiled as a long-running instance has them
+            // kind's path, and the floor's, compiled as a long-running instance has them. HotSpot
+            // compiles a method with C2 after some 5,000-15,000 calls (Tier4 thresholds), and a method
+            // of one kind's path runs once per request: 12,000 requests of each kind get them there
+            // (with 2,400, methods of one kind's path were still being compiled, and run profiled,
+            // during the rounds, the largest part of their spread)
             for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
                 for (IntConsumer request : List.of(floor, issue, redeem, balance)) {
-                    clients.send(400, request);
+                    clients.send(WARM_UP_REQUESTS, request);
                 }
-                clients.send(60, purchase);
+                clients.send(WARM_UP_PURCHASES, purchase);
             }
             measure(clients, "issue", 400, floor, issue);
             measure(clients, "redeem", 400, floor, redeem);
