@@ -42,17 +42,10 @@ public final class PointsAccount {
     private final RecentCommands recent;
 
     private PointsAccount(String accountId, long version, List<Lot> lots, RecentCommands recent) {
-        this(accountId, version, new ArrayList<>(lots), recent, true);
-    }
-
-    /** Takes {@code lots} as its own list, sorted first unless they come in order (a copy's). */
-    private PointsAccount(String accountId, long version, ArrayList<Lot> lots, RecentCommands recent, boolean sort) {
         this.accountId = accountId;
         this.version = version;
-        this.lots = lots;
-        if (sort) {
-            this.lots.sort(SOONEST_EXPIRY_FIRST);
-        }
+        this.lots = new ArrayList<>(lots);
+        this.lots.sort(SOONEST_EXPIRY_FIRST);
         this.recent = recent;
     }
 
@@ -72,7 +65,7 @@ public final class PointsAccount {
 
     /** An account of the same state that changes on its own (cheap: the remembered commands are shared until written). */
     public PointsAccount copy() {
-        return new PointsAccount(accountId, version, new ArrayList<>(lots), recent.copy(), false);
+        return new PointsAccount(accountId, version, lots, recent.copy());
     }
 
     public String accountId() {
