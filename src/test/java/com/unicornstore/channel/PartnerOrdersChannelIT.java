@@ -74,6 +74,10 @@ class PartnerOrdersChannelIT extends ChannelHarness {
         ScheduledBatchPollingConsumer consumer = (ScheduledBatchPollingConsumer) route.getConsumer();
         assertThat(consumer.getMaxMessagesPerPoll()).isEqualTo(10);
         assertThat(consumer.isGreedy()).isTrue();
+        assertThat(consumer.getExceptionHandler()).isInstanceOf(SqsLongPolling.AbortedReceivesQuiet.class);
+        // the platform's own queue consumer, adopted before its consumer was made, has it from its endpoint
+        assertThat(((ScheduledBatchPollingConsumer) camel.getRoute("points.consume-commands").getConsumer())
+                .getExceptionHandler()).isInstanceOf(SqsLongPolling.AbortedReceivesQuiet.class);
     }
 
     @Test

@@ -4,10 +4,17 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.component.aws2.sqs.Sqs2Consumer;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,10 +30,13 @@ public final class SqsLongPolling implements AutoCloseable {
     static final int MAX_MESSAGES_PER_RECEIVE = 10;
     /** How often {@link #abortPolls(CamelContext, Duration)} looks whether the receives have ended. */
     private static final long POLL_CHECK_NANOS = 5_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SqsLongPolling.class);
 
     private final SqsClient client;
     private final SdkHttpClient http;
     private final Duration wait;
+    /** Set once {@link #abortPolls()} closed the connections: the receives failing then are expected. */
+    private volatile boolean aborted;
 
     SqsLongPolling(SqsClient client, SdkHttpClient http, Duration wait) {
         this.client = client;
@@ -48,6 +58,9 @@ public final class SqsLongPolling implements AutoCloseable {
             polling.setMaxMessagesPerPoll(endpoint.getMaxMessagesPerPoll());
             polling.setGreedy(endpoint.isGreedy());
         }
+        if (consumer instanceof DefaultConsumer made) {
+            made.setExceptionHandler(endpoint.getExceptionHandler());
+        }
     }
 
     /**
@@ -64,6 +77,40 @@ public final class SqsLongPolling implements AutoCloseable {
         // the load test's shoppers waited minutes for their points). An empty long poll still ends a run.
         endpoint.setMaxMessagesPerPoll(MAX_MESSAGES_PER_RECEIVE);
         endpoint.setGreedy(true);
+        endpoint.setExceptionHandler(new AbortedReceivesQuiet(
+                new LoggingExceptionHandler(endpoint.getCamelContext(), Sqs2Consumer.class)));
+    }
+
+    /**
+     * A consumer's errors as Camel logs them (WARN with the stack trace), except the failed receives
+     * that {@link #abortPolls()} causes on purpose as the platform stops: one line at DEBUG each,
+     * not a stack trace per queue on every deployment. A failed exchange is always logged as before.
+     */
+    public final class AbortedReceivesQuiet implements ExceptionHandler {
+        private final ExceptionHandler delegate;
+
+        AbortedReceivesQuiet(ExceptionHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void handleException(Throwable exception) {
+            handleException(null, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            handleException(message, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            if (aborted && exchange == null) {
+                LOG.debug("A receive ended by the stop: {}", exception.toString());
+            } else {
+                delegate.handleException(message, exchange, exception);
+            }
+        }
     }
 
     /** The receive wait in whole seconds, as SQS takes it (1-20). */
@@ -76,6 +123,7 @@ public final class SqsLongPolling implements AutoCloseable {
      * the consumers (SIGTERM, a test's context) does not wait for a long poll to end.
      */
     public void abortPolls() {
+        aborted = true;
         http.close();
     }
 
