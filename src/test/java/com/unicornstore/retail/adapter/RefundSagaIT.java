@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @PlatformIntegrationTest
 class RefundSagaIT extends StoreClient {
 
+
     private static final String PRODUCT = "3"; // price 900: the demo campaign awards 90 points
 
     @Autowired
@@ -63,7 +64,7 @@ class RefundSagaIT extends StoreClient {
         });
         assertThat(wallet(user)).isEqualTo(5000);
         assertThat(stock(PRODUCT)).isEqualTo(stockBefore);
-        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 0);
+        await().atMost(PROJECTED).until(() -> points(user) == 0);
     }
 
     @Test
@@ -116,7 +117,7 @@ class RefundSagaIT extends StoreClient {
         }
         assertThat(wallet(user)).isEqualTo(5000);
         assertThat(stock(PRODUCT)).isEqualTo(stockBefore);
-        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 0);
+        await().atMost(PROJECTED).until(() -> points(user) == 0);
         assertThat(revocations(user)).isEqualTo(1);
     }
 
@@ -181,7 +182,7 @@ class RefundSagaIT extends StoreClient {
 
     private String boughtWithPoints(String user) {
         String id = buy(user, PRODUCT, 1).json().get("purchase_id").asText();
-        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 90);
+        await().atMost(PROJECTED).until(() -> points(user) == 90);
         return id;
     }
 
