@@ -31,6 +31,15 @@ import software.amazon.kinesis.leases.LeaseRefresher;
  * 1 to 30 s (hard-coded) before its first shard sync; the KCL's own sync run once here makes the
  * table non-empty, so the worker starts reading at once. Creating a lease is conditional, so any
  * number of instances may do it together.
+ *
+ * <p>Why leases nobody owns are taken here, before the run: KCL 3.1.1's
+ * {@code DynamoDBLeaseCoordinator.start} schedules its lease taker at delay 0 and only then marks
+ * itself running, and a lease taken before that mark is owned in the table but never handed to
+ * the renewer: no one reads its shard until the next taking pass, twice the failover later (CI saw
+ * the projection start 20 s late, twice). A lease this worker owns when the KCL starts is picked up
+ * by the renewer's own start, which has no such race. The take is the KCL's conditional one (on the
+ * lease counter): of instances starting together one gets each lease, and one whose reply was lost
+ * finds the lease its own in the table, which is all the renewer looks at.
  */
 final class StreamLeases {
 
@@ -83,6 +92,7 @@ final class StreamLeases {
                         scheduler.shardSyncTaskManagerProvider().apply(stream).callShardSyncTask();
                     }
                 }
+                takeUnowned(leases);
                 return true;
             } catch (Exception failure) {
                 LOG.warn("Could not prepare the stream's lease tables, trying again: {}", failure.toString());
@@ -104,6 +114,15 @@ final class StreamLeases {
             if (stored instanceof MigrationState state && state.getClientVersion() != ClientVersion.CLIENT_VERSION_2X) {
                 LOG.warn("The KCL's coordinator state says {}, not CLIENT_VERSION_2X: a killed leader may stall the stream",
                         state.getClientVersion());
+            }
+        }
+    }
+
+    /** Leases with no owner (new ones, or given back by a graceful stop) become this worker's. */
+    private void takeUnowned(LeaseRefresher leases) throws Exception {
+        for (Lease lease : leases.listLeases()) {
+            if (lease.leaseOwner() == null && leases.takeLease(lease, workerId)) {
+                LOG.info("Took the unowned lease of {} before the KCL started", lease.leaseKey());
             }
         }
     }

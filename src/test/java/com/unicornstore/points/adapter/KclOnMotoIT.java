@@ -96,13 +96,17 @@ class KclOnMotoIT {
         String streamArn = createStreamedTable(dynamo);
         put(dynamo, "a", 5);
 
-        Worker first = Worker.start("worker-1", streamArn, backends, hostRecorder);
+        Worker first = Worker.prepare("worker-1", streamArn, backends, hostRecorder);
+        assertThat(first.scheduler().leaseRefresher().listLeases()).as("unowned leases taken before the KCL runs")
+                .isNotEmpty().allMatch(lease -> "worker-1".equals(lease.leaseOwner()));
+        first.run();
         await("worker-1 reading the 5 first records").atMost(Duration.ofSeconds(120)).until(() -> first.seen.size() >= 5);
         first.stop();
         assertThat(first.seen).hasSize(5);
 
         put(dynamo, "b", 3);
-        Worker second = Worker.start("worker-2", streamArn, backends, hostRecorder);
+        Worker second = Worker.prepare("worker-2", streamArn, backends, hostRecorder);
+        second.run();
         await("worker-2 reading the 3 new records").atMost(Duration.ofSeconds(120)).until(() -> second.seen.size() >= 3);
         second.stop();
 
@@ -136,7 +140,8 @@ class KclOnMotoIT {
     /** One KCL worker; it checkpoints after each batch, as the projection would once the batch is in the view. */
     private record Worker(Scheduler scheduler, Thread thread, Set<String> seen) {
 
-        static Worker start(String id, String streamArn, Backends backends, ExecutionInterceptor recorder) {
+        /** A worker with its leases prepared as the platform's reader does, its KCL not running yet. */
+        static Worker prepare(String id, String streamArn, Backends backends, ExecutionInterceptor recorder) {
             AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(
                     local(DynamoDbStreamsClient.builder(), backends, recorder).build(), REGION);
             Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -166,8 +171,11 @@ class KclOnMotoIT {
             assertThat(new StreamLeases(scheduler, leaseClient, id).prepare(() -> false)).isTrue();
             Thread thread = new Thread(scheduler, "kcl-" + id);
             thread.setDaemon(true);
-            thread.start();
             return new Worker(scheduler, thread, seen);
+        }
+
+        void run() {
+            thread.start();
         }
 
         void stop() throws Exception {

@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @PlatformIntegrationTest
 class RefundSagaIT extends StoreClient {
 
-
     private static final String PRODUCT = "3"; // price 900: the demo campaign awards 90 points
 
     @Autowired
