@@ -86,7 +86,7 @@ class PurchaseFaultsIT extends StoreClient {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api.get("/points/history?account_id=" + shopper).json().get("items").findValuesAsText("transaction_type"))
                 .contains("revoke"));
-        await().atMost(PROJECTED).untilAsserted(() -> assertThat(points(shopper)).isZero());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(points(shopper)).isZero());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unicornstore.platform.idempotency.IdempotentRequests;
 import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class PurchaseLifecycleIT extends StoreClient {
         String user = shopper("refunder", 5000);
         long stockBefore = stock("3");
         String id = buy(user, "3", 2, Map.of()).json().get("purchase_id").asText();
-        await().atMost(PROJECTED).until(() -> points(user) == 180);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 180);
 
         Api.Response refund = api.send("POST", "/purchase/" + id + "/refund", null, Map.of());
         Api.Response again = api.send("POST", "/purchase/" + id + "/refund", null, Map.of());
@@ -53,14 +54,14 @@ class PurchaseLifecycleIT extends StoreClient {
         assertThat(again.json().get("refund")).isEqualTo(refund.json().get("refund"));
         assertThat(wallet(user)).isEqualTo(5000);
         assertThat(stock("3")).isEqualTo(stockBefore);
-        await().atMost(PROJECTED).until(() -> points(user) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 0);
     }
 
     @Test
     void refunding_a_purchase_whose_points_were_partly_spent_records_the_shortfall() {
         String user = shopper("spender", 5000);
         String id = buy(user, "2", 1, Map.of()).json().get("purchase_id").asText();
-        await().atMost(PROJECTED).until(() -> points(user) == 250);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 250);
         assertThat(api.json("DELETE", "/points", "{\"account_id\":\"" + user + "\",\"amount\":100}").status())
                 .isEqualTo(200);
 
@@ -69,7 +70,7 @@ class PurchaseLifecycleIT extends StoreClient {
         assertThat(refund.get("points_revoked").asLong()).isEqualTo(150);
         assertThat(refund.get("points_shortfall").asLong()).isEqualTo(100);
         assertThat(wallet(user)).isEqualTo(5000);
-        await().atMost(PROJECTED).until(() -> points(user) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.unicornstore.support.Api;
 import com.unicornstore.support.PlatformIntegrationTest;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class PurchaseSagaIT extends StoreClient {
         assertThat(stock("1")).isEqualTo(3);
         assertThat(api.get("/purchase/" + purchase.get("purchase_id").asText()).json().get("status").asText())
                 .isEqualTo("COMPLETED");
-        await().atMost(PROJECTED).untilAsserted(() -> assertThat(points("derick")).isEqualTo(170));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(points("derick")).isEqualTo(170));
 
         Api.Response second = buy("derick", "1", 1);
 

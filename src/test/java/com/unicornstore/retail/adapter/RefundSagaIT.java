@@ -63,7 +63,7 @@ class RefundSagaIT extends StoreClient {
         });
         assertThat(wallet(user)).isEqualTo(5000);
         assertThat(stock(PRODUCT)).isEqualTo(stockBefore);
-        await().atMost(PROJECTED).until(() -> points(user) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 0);
     }
 
     @Test
@@ -116,7 +116,7 @@ class RefundSagaIT extends StoreClient {
         }
         assertThat(wallet(user)).isEqualTo(5000);
         assertThat(stock(PRODUCT)).isEqualTo(stockBefore);
-        await().atMost(PROJECTED).until(() -> points(user) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 0);
         assertThat(revocations(user)).isEqualTo(1);
     }
 
@@ -181,7 +181,7 @@ class RefundSagaIT extends StoreClient {
 
     private String boughtWithPoints(String user) {
         String id = buy(user, PRODUCT, 1).json().get("purchase_id").asText();
-        await().atMost(PROJECTED).until(() -> points(user) == 90);
+        await().atMost(Duration.ofSeconds(5)).until(() -> points(user) == 90);
         return id;
     }
 

@@ -5,7 +5,6 @@ import com.unicornstore.platform.provisioning.ConditionalSeed;
 import com.unicornstore.retail.domain.Product;
 import com.unicornstore.retail.domain.Wallet;
 import com.unicornstore.support.Api;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the purchase tests do as a shopper would, over HTTP, plus seeding wallets of their own. */
 abstract class StoreClient {
-
-    /**
-     * How long a balance may take to show through the projection. A new context's stream worker
-     * reads from its first lease-taking pass, or, when the KCL does not hand that lease to the
-     * scheduler, from the next pass, twice the 10 s failover later: seen at 20.2 s in a CI run.
-     */
-    static final Duration PROJECTED = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
