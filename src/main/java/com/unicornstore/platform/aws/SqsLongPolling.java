@@ -84,7 +84,8 @@ public final class SqsLongPolling implements AutoCloseable {
     /**
      * A consumer's errors as Camel logs them (WARN with the stack trace), except the failed receives
      * that {@link #abortPolls()} causes on purpose as the platform stops: one line at DEBUG each,
-     * not a stack trace per queue on every deployment. A failed exchange is always logged as before.
+     * not a stack trace per queue on every deployment ({@link AbortedReceiveLog} drops the ERROR line
+     * Camel logs for them first). A failed exchange is always logged as before.
      */
     public final class AbortedReceivesQuiet implements ExceptionHandler {
         private final ExceptionHandler delegate;
@@ -124,6 +125,7 @@ public final class SqsLongPolling implements AutoCloseable {
      */
     public void abortPolls() {
         aborted = true;
+        AbortedReceiveLog.aborting(this);
         http.close();
     }
 
@@ -156,5 +158,6 @@ public final class SqsLongPolling implements AutoCloseable {
     public void close() {
         client.close();
         http.close();
+        AbortedReceiveLog.closed(this);
     }
 }
