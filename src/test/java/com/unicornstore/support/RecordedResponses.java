@@ -1,7 +1,7 @@
 package com.unicornstore.support;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
 public final class RecordedResponses {
 
     static final int LIMIT = 20_000;
-    private static final List<Recorded> RECORDED = new ArrayList<>();
+    private static final ArrayDeque<Recorded> RECORDED = new ArrayDeque<>(LIMIT);
 
     /** One answer: the request's method and path (no query), and what came back. */
     public record Recorded(String method, String path, int status, String contentType, String body) {}
@@ -20,7 +20,7 @@ public final class RecordedResponses {
 
     static synchronized void record(HttpResponse<String> response) {
         if (RECORDED.size() == LIMIT) {
-            RECORDED.remove(0);
+            RECORDED.removeFirst(); // a ring: dropping the oldest copies nothing
         }
         RECORDED.add(new Recorded(response.request().method(), response.request().uri().getPath(),
                 response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body()));
