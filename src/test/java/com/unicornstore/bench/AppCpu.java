@@ -38,7 +38,12 @@ public final class AppCpu {
      * {@code task-#}, ...): what the process figure holds beyond their sum is GC, JIT and threads that ended;
      * {@code appAllocated} the bytes the application's live threads allocated meanwhile (what the GC pays for).
      */
-    public record Spent(long app, long children, Map<String, Long> byGroup, long appAllocated) {}
+    public record Spent(long app, long children, Map<String, Long> byGroup, long appAllocated, long process) {
+        /** What the process spent beyond the application: the benchmark's clients and ElasticMQ. */
+        public long notTheApp() {
+            return process - app;
+        }
+    }
 
     public static Spent of(Runnable work) {
         Reading before = read();
@@ -57,8 +62,8 @@ public final class AppCpu {
         for (Map.Entry<Long, Long> thread : after.allocated().entrySet()) {
             allocated += thread.getValue() - before.allocated().getOrDefault(thread.getKey(), 0L);
         }
-        return new Spent(after.process() - before.process() - others, after.children() - before.children(), byGroup,
-                allocated);
+        long process = after.process() - before.process();
+        return new Spent(process - others, after.children() - before.children(), byGroup, allocated, process);
     }
 
     private static Reading read() {

@@ -15,6 +15,15 @@ public final class Rounds {
     /** The least number of measured rounds per side a row may report. */
     public static final int AT_LEAST = 5;
 
+    /**
+     * Requests of one kind that get its path compiled before a measured round, as in a long-running
+     * instance: HotSpot compiles a method with C2 after some 5,000-15,000 calls (Tier4 thresholds),
+     * and C2's compiles count as the application's CPU. With a warm-up of one short round, the
+     * platform's issue path still ran partly as profiled C1 code during the rounds (10 ms of CPU an
+     * issue in the first round, 3 in the fifth).
+     */
+    public static final int JIT_WARM_UP = 12_000;
+
     private Rounds() {}
 
     /** The figures of one side's rounds, in the order measured. */

@@ -94,20 +94,16 @@ public final class DynamoPointsLedger implements PointsLedger {
         PointsAccount next = account.copy();
         for (PointsEvent event : events) {
             long sequence = next.version() + 1;
+            boolean stored;
             try {
-                dynamo.putItem(b -> b.tableName(table).item(EventItems.toItem(sequence, event))
-                        .conditionExpression("attribute_not_exists(#seq)")
-                        .expressionAttributeNames(Map.of("#seq", EventItems.SEQUENCE))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            } catch (ConditionalCheckFailedException taken) {
-                if (!isThisEvent(taken.item(), event)) {
-                    cache.evict(account.accountId());
-                    throw new ConcurrentAppend(account.accountId(), sequence);
-                }
-                // our own put: it landed, its answer was lost and the SDK sent it again
+                stored = put(dynamo, table, sequence, event);
             } catch (RuntimeException failed) {
                 cache.evict(account.accountId()); // it may be stored (its outcome unknown): the next command reads
                 throw failed;
+            }
+            if (!stored) {
+                cache.evict(account.accountId());
+                throw new ConcurrentAppend(account.accountId(), sequence);
             }
             next.apply(event);
         }
@@ -151,6 +147,23 @@ public final class DynamoPointsLedger implements PointsLedger {
             found.put(stored.sequence(), stored);
         });
         return found;
+    }
+
+    /**
+     * The one conditional PutItem of an append: true once the event is stored at the sequence, false
+     * when another event holds it. An event found there with this one's id was our own put: it
+     * landed, its answer was lost, and the SDK sent it again.
+     */
+    static boolean put(DynamoDbClient dynamo, String table, long sequence, PointsEvent event) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(EventItems.toItem(sequence, event))
+                    .conditionExpression("attribute_not_exists(#seq)")
+                    .expressionAttributeNames(Map.of("#seq", EventItems.SEQUENCE))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return isThisEvent(taken.item(), event);
+        }
     }
 
     /** The event found at the sequence is this very event (same event id): the write was ours. */

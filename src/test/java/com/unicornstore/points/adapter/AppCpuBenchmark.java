@@ -30,7 +30,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The application's CPU milliseconds per request ({@link AppCpu}: the process's CPU time less the
@@ -46,7 +45,7 @@ class AppCpuBenchmark {
     private static final int CLIENTS = 8;
     private static final int ROUNDS = 5;
     private static final int WARM_UP_PASSES = 6;
-    private static final int WARM_UP_REQUESTS = 2_000;
+    private static final int WARM_UP_REQUESTS = Rounds.JIT_WARM_UP / WARM_UP_PASSES;
     private static final int WARM_UP_PURCHASES = 150;
     private static final String PRODUCT = "cpu-unicorn";
 
@@ -73,17 +72,16 @@ class AppCpuBenchmark {
         }
     }
 
-    /** Reads the JSON body and makes the one conditional PutItem an issue makes, of an event of the same shape. */
+    /** Reads the JSON body and makes the one conditional PutItem an issue makes (the ledger's), of an event of the same shape. */
     record FloorWrite(com.unicornstore.platform.web.JsonBodies bodies, DynamoDbClient dynamo, String table) {
         public Map<String, Object> put(Exchange exchange) {
             String account = bodies.readObject(exchange).get("account_id").asText() + "-" + UUID.randomUUID();
             Instant now = Instant.now();
             PointsIssued event = new PointsIssued(UUID.randomUUID().toString(), account, 1, now, "floor",
                     now.plus(Duration.ofDays(365)));
-            dynamo.putItem(b -> b.tableName(table).item(EventItems.toItem(1, event))
-                    .conditionExpression("attribute_not_exists(#seq)")
-                    .expressionAttributeNames(Map.of("#seq", EventItems.SEQUENCE))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            if (!DynamoPointsLedger.put(dynamo, table, 1, event)) {
+                throw new IllegalStateException("a new account's first sequence is taken: " + account);
+            }
             return Map.of("account_id", account, "amount", 1);
         }
     }
@@ -111,12 +109,9 @@ class AppCpuBenchmark {
                 "{\"userId\":\"cpu-shopper-" + client + "\",\"productId\":\"" + PRODUCT + "\",\"quantity\":1}",
                 Map.of("Content-Type", "application/json")));
         try (Clients clients = new Clients(CLIENTS)) {
-            // the JIT's work (C2 compiles count as the application's CPU) done before any round: every
-            // kind's path, and the floor's, compiled as a long-running instance has them. HotSpot
-            // compiles a method with C2 after some 5,000-15,000 calls (Tier4 thresholds), and a method
-            // of one kind's path runs once per request: 12,000 requests of each kind get them there
-            // (with 2,400, methods of one kind's path were still being compiled, and run profiled,
-            // during the rounds, the largest part of their spread)
+            // the JIT's work done before any round (Rounds.JIT_WARM_UP): every kind's path, and the
+            // floor's; with 2,400 a kind, methods of one kind's path were still being compiled, and
+            // run profiled, during the rounds, the largest part of their spread
             for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
                 for (IntConsumer request : List.of(floor, issue, redeem, balance)) {
                     clients.send(WARM_UP_REQUESTS, request);
