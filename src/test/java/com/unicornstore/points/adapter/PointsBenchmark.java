@@ -8,6 +8,7 @@ import com.unicornstore.bench.BackendCore;
 import com.unicornstore.bench.BenchResults;
 import com.unicornstore.bench.Clients;
 import com.unicornstore.bench.Rounds;
+import com.unicornstore.platform.aws.AwsCallCounter;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.points.domain.BalanceView;
 import com.unicornstore.points.domain.BucketPolicy;
@@ -71,6 +72,9 @@ class PointsBenchmark {
 
     @Autowired
     BucketPolicy buckets;
+
+    @Autowired
+    AwsCallCounter calls;
 
     /**
      * Issues per second through the platform (HTTP, security, Camel, the ledger), against the same
@@ -139,12 +143,18 @@ class PointsBenchmark {
      * A round's rate, and where the machine's CPU went meanwhile (printed): cores used by the
      * application, by the benchmark's clients (and ElasticMQ), and by moto, and per request.
      */
-    private static double withCpu(String side, DoubleSupplier round) {
+    private double withCpu(String side, DoubleSupplier round) {
         double[] rate = new double[1];
         long started = System.nanoTime();
+        Map<String, Long> callsBefore = calls.snapshot();
         AppCpu.Spent spent = AppCpu.of(() -> rate[0] = round.getAsDouble());
         double nanos = System.nanoTime() - started;
         double requests = rate[0] * nanos / 1e9;
+        StringBuilder backendCalls = new StringBuilder();
+        AwsCallCounter.difference(callsBefore, calls.snapshot()).entrySet().stream()
+                .filter(call -> call.getValue() * 100 >= requests).sorted(Map.Entry.comparingByKey())
+                .forEach(call -> backendCalls.append(String.format(" %s=%.2f", call.getKey(), call.getValue() / requests)));
+        System.out.printf("BENCH-CALLS %s per request (every client of this JVM):%s%n", side, backendCalls);
         StringBuilder groups = new StringBuilder();
         spent.byGroup().entrySet().stream().filter(group -> group.getValue() * 20 >= spent.app())
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
