@@ -43,6 +43,18 @@ public final class AppCpu {
         public long notTheApp() {
             return process - app;
         }
+
+        /**
+         * The application's thread groups that spent at least 1/{@code share} of its CPU, largest
+         * first, as " group=value" with each group's nanoseconds divided by {@code per}.
+         */
+        public String largestGroups(int share, double per) {
+            StringBuilder groups = new StringBuilder();
+            byGroup.entrySet().stream().filter(group -> group.getValue() * share >= app)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(group -> groups.append(String.format(" %s=%.3f", group.getKey(), group.getValue() / per)));
+            return groups.toString();
+        }
     }
 
     public static Spent of(Runnable work) {

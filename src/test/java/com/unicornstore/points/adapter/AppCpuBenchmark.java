@@ -144,10 +144,7 @@ class AppCpuBenchmark {
     private static double cpuMillis(String side, Clients clients, int count, IntConsumer request, List<Double> moto) {
         AppCpu.Spent spent = AppCpu.of(() -> clients.send(count, request));
         moto.add(spent.children() / 1e6 / count);
-        StringBuilder groups = new StringBuilder();
-        spent.byGroup().entrySet().stream().filter(group -> group.getValue() * 50 >= spent.app())
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(group -> groups.append(String.format(" %s=%.3f", group.getKey(), group.getValue() / 1e6 / count)));
+        String groups = spent.largestGroups(50, 1e6 * count);
         long threads = spent.byGroup().values().stream().mapToLong(Long::longValue).sum();
         // where a round's CPU went, per request: thread groups of at least 2 %, and the rest (GC, JIT, ended threads)
         System.out.printf("BENCH-THREADS %s total=%.3f%s other=%.3f allocated-kb=%.1f%n", side, spent.app() / 1e6 / count,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.unicornstore.bench.AppCpu;
-import com.unicornstore.bench.BackendCore;
+import com.unicornstore.bench.BackendPriority;
 import com.unicornstore.bench.BenchResults;
 import com.unicornstore.bench.Clients;
 import com.unicornstore.bench.Rounds;
@@ -80,7 +80,7 @@ class PointsBenchmark {
      * Issues per second through the platform (HTTP, security, Camel, the ledger), against the same
      * work without the platform: the domain decides the same event, the same conditional PutItem goes
      * through the SDK, and a snapshot is written at the same multiples. The backend gets the CPU it
-     * asks for ahead of the JVM ({@link BackendCore}), as DynamoDB, which shares no CPU with the
+     * asks for ahead of the JVM ({@link BackendPriority}), as DynamoDB, which shares no CPU with the
      * instance, does in production. At 32 clients (the row
      * {@code points.issue.throughput}) the direct side keeps moto, one Python process, busy, so the
      * ratio is how much of the backend's capacity the platform can use; at 8 clients
@@ -91,7 +91,7 @@ class PointsBenchmark {
      */
     @Test
     void issuing_through_the_platform_against_the_same_writes_made_directly() {
-        try (BackendCore backend = BackendCore.prioritise()) {
+        try (BackendPriority backend = BackendPriority.prioritise()) {
             issueThroughput("points.issue.throughput", SATURATING_CLIENTS, Rounds.JIT_WARM_UP);
             issueThroughput("points.issue.throughput.8-clients", CLIENTS, 0); // the same paths, compiled by now
         }
@@ -155,10 +155,7 @@ class PointsBenchmark {
                 .filter(call -> call.getValue() * 100 >= requests).sorted(Map.Entry.comparingByKey())
                 .forEach(call -> backendCalls.append(String.format(" %s=%.2f", call.getKey(), call.getValue() / requests)));
         System.out.printf("BENCH-CALLS %s per request (every client of this JVM):%s%n", side, backendCalls);
-        StringBuilder groups = new StringBuilder();
-        spent.byGroup().entrySet().stream().filter(group -> group.getValue() * 20 >= spent.app())
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(group -> groups.append(String.format(" %s=%.2f", group.getKey(), group.getValue() / nanos)));
+        String groups = spent.largestGroups(20, nanos);
         System.out.printf("BENCH-CPU %s rate=%.1f/s cores app=%.2f clients=%.2f moto=%.2f ms-per-request app=%.3f"
                 + " clients=%.3f moto=%.3f app-cores-by-thread%s%n", side, rate[0], spent.app() / nanos,
                 spent.notTheApp() / nanos, spent.children() / nanos, spent.app() / 1e6 / requests,

@@ -21,15 +21,15 @@ import java.util.stream.Stream;
  * is a row of its own ({@code app.cpu-ms-per-request}). Closing puts the threads back at nice 0
  * (which needs the privilege to raise a priority; without it they stay lower, and it says so).
  */
-public final class BackendCore implements AutoCloseable {
+public final class BackendPriority implements AutoCloseable {
 
     static final int NICE = 10;
 
-    private BackendCore() {}
+    private BackendPriority() {}
 
-    public static BackendCore prioritise() {
+    public static BackendPriority prioritise() {
         renice(NICE);
-        return new BackendCore();
+        return new BackendPriority();
     }
 
     @Override
