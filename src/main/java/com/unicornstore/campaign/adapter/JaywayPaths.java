@@ -72,7 +72,7 @@ public final class JaywayPaths implements PathLanguage {
         }
 
         @Override
-        public Object read(Object document) {
+        public Object read(Map<String, ?> document) {
             return path.read(document, READING);
         }
     }
@@ -90,13 +90,15 @@ public final class JaywayPaths implements PathLanguage {
         }
 
         @Override
-        public Object read(Object document) {
-            Object current = document;
-            for (String name : names) {
+        public Object read(Map<String, ?> document) {
+            // the document is a map: its own step needs no type check (a check against an interface
+            // costs a scan of the class's interfaces when it fails or the JIT has no profile of it)
+            Object current = document.get(names[0]);
+            for (int i = 1; i < names.length; i++) {
                 if (!(current instanceof Map<?, ?> map)) {
                     return null;
                 }
-                current = map.get(name);
+                current = map.get(names[i]);
             }
             return current;
         }

@@ -77,7 +77,9 @@ public enum Operator {
             boolean wanted = (Boolean) value;
             return found -> (found instanceof List<?> list ? !list.isEmpty() : found != null) == wanted;
         }
-        return found -> found instanceof List<?> list ? list.stream().anyMatch(single) : single.test(found);
+        // no single test holds for a list: a list is looked at only once the value itself failed (an
+        // interface type check that fails scans the class's interfaces: most values are not lists)
+        return found -> single.test(found) || found instanceof List<?> list && list.stream().anyMatch(single);
     }
 
     private Predicate<Object> single(Object value) {

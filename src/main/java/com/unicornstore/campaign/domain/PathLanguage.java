@@ -1,5 +1,7 @@
 package com.unicornstore.campaign.domain;
 
+import java.util.Map;
+
 /**
  * The JSONPath dialect rules are written in ({@link RulePaths}: nothing that can run long): compiles
  * an expression once, to read many events.
@@ -25,7 +27,7 @@ public interface PathLanguage {
          * @return the value found; a {@link java.util.List} of the values found for an indefinite path;
          *         null when a definite path finds nothing
          */
-        Object read(Object document);
+        Object read(Map<String, ?> document);
 
         /** True when reading again costs no more than remembering what was read. */
         default boolean cheapToRead() {

@@ -119,6 +119,33 @@ class OperatorTest {
     }
 
     @Test
+    void every_operator_but_exists_looks_into_a_list_found_and_never_takes_the_list_for_a_value() {
+        record Case(Operator operator, Object value, Object satisfying, Object not) {}
+        List<Case> cases = List.of(
+                new Case(Operator.NUMERIC_GREATER_THAN, 100, 101, 100),
+                new Case(Operator.NUMERIC_GREATER_THAN_EQUALS, 100, 100, 99),
+                new Case(Operator.NUMERIC_LESS_THAN, 100, 99, 100),
+                new Case(Operator.NUMERIC_LESS_THAN_EQUALS, 100, 100, 101),
+                new Case(Operator.NUMERIC_EQUALS, 100, 100.0, 101),
+                new Case(Operator.NUMERIC_BETWEEN, List.of(BigDecimal.ONE, BigDecimal.TEN), 5, 11),
+                new Case(Operator.STRING_EQUALS, "web", "web", "Web"),
+                new Case(Operator.STRING_IN, List.of("a", "b"), "b", "c"),
+                new Case(Operator.STRING_CONTAINS, "Air", "Unicorn Air", "Unicorn"),
+                new Case(Operator.BOOLEAN_EQUALS, true, true, false));
+        assertThat(cases).extracting(Case::operator).containsAll(
+                java.util.EnumSet.complementOf(java.util.EnumSet.of(Operator.EXISTS)));
+        for (Case c : cases) {
+            assertThat(holds(c.operator(), c.value(), c.satisfying())).as("%s", c).isTrue();
+            assertThat(holds(c.operator(), c.value(), c.not())).as("%s", c).isFalse();
+            assertThat(holds(c.operator(), c.value(), List.of(c.not(), c.satisfying()))).as("%s", c).isTrue();
+            assertThat(holds(c.operator(), c.value(), List.of(c.not()))).as("%s", c).isFalse();
+            assertThat(holds(c.operator(), c.value(), List.of())).as("%s", c).isFalse();
+            // a list is never the value itself: [value] as the found value only holds through its element
+            assertThat(holds(c.operator(), c.value(), List.of(List.of(c.not())))).as("%s", c).isFalse();
+        }
+    }
+
+    @Test
     void every_operator_has_its_documented_wire_name() {
         assertThat(Operator.values()).extracting(Operator::wireName).containsExactly(
                 "numeric_greater_than", "numeric_greater_than_equals", "numeric_less_than",

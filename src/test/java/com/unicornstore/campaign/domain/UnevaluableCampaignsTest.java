@@ -65,7 +65,7 @@ class UnevaluableCampaignsTest {
                 return true;
             }
 
-            public Object read(Object document) {
+            public Object read(java.util.Map<String, ?> document) {
                 throw new IllegalStateException("unreadable event");
             }
         };

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unicornstore.campaign.adapter.JaywayPaths;
 import com.unicornstore.campaign.domain.EventDocument;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,24 @@ class FormulaParserTest {
         assertThat(value("round(2.5)")).isEqualByComparingTo("3");
         assertThat(value("round(2.49)")).isEqualByComparingTo("2");
         assertThat(value("abs(-4)")).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void a_quotient_is_rounded_down_at_eighteen_places_whatever_its_operands() {
+        // whole quotients and powers of ten take a shorter road: the same number as the long division
+        long[] dividends = {0, 1, 7, 9, 10, 1700, 1705, -1705, 999_999_999_999_999_999L, -999_999_999_999_999_999L};
+        String[] divisors = {"1", "-1", "3", "7", "10", "-10", "100", "1000", "1700", "-20", "1000000000000000000",
+                "999999999999999999", "0.5", "2.50", "1E+3", "10.0"};
+        Formula quotient = parser.parse("$.x / $.y");
+        for (long dividend : dividends) {
+            for (String divisor : divisors) {
+                BigDecimal y = new BigDecimal(divisor);
+                BigDecimal expected = BigDecimal.valueOf(dividend).divide(y, Formula.QUOTIENT_SCALE, RoundingMode.FLOOR);
+                BigDecimal actual = quotient.evaluate(new EventDocument(Map.of("x", dividend, "y", y), "c", Instant.EPOCH));
+                assertThat(actual).as("%d / %s", dividend, divisor).isEqualByComparingTo(expected);
+            }
+        }
+        assertThat(value("$.amount / 1000")).isEqualByComparingTo("1.705");
     }
 
     @Test
