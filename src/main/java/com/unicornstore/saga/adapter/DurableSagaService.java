@@ -246,21 +246,34 @@ public final class DurableSagaService extends ServiceSupport implements CamelSag
      */
     void renewLeases() {
         for (DurableSagaCoordinator saga : active.values()) {
-            String id = saga.getId();
-            if (!saga.driven()) {
+            renew(saga);
+        }
+    }
+
+    /**
+     * One saga of a renewal pass. The pass can reach a saga that ended here after the pass began (the
+     * map's iterator reads ahead, and each renewal before it is a write to the log): one no longer
+     * tracked is left alone, neither renewed nor reported. A drive stops tracking its saga before it
+     * lets go of it ({@link SagaDrive}), so a saga found undriven and still tracked was truly left.
+     */
+    void renew(DurableSagaCoordinator saga) {
+        String id = saga.getId();
+        if (active.get(id) != saga) {
+            return;
+        }
+        if (!saga.driven()) {
+            if (active.remove(id, saga)) {
                 LOG.warn("Saga {} is no longer driven here; its lease is left to run out", id);
-                active.remove(id, saga);
-                continue;
             }
-            try {
-                if (!log.renewLease(id, instanceId, leaseUntil())) {
-                    LOG.warn("Saga {} was taken over by another instance", id);
-                    saga.lost();
-                    active.remove(id, saga);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Could not renew the lease of saga {}: {}", id, e.toString());
+            return;
+        }
+        try {
+            if (!log.renewLease(id, instanceId, leaseUntil()) && active.remove(id, saga)) {
+                LOG.warn("Saga {} was taken over by another instance", id);
+                saga.lost();
             }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew the lease of saga {}: {}", id, e.toString());
         }
     }
 

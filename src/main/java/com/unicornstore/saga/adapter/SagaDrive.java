@@ -124,8 +124,9 @@ final class SagaDrive {
                 return;
             }
         }
-        saga.driveEnded(this);
+        // untracked first: a renewal pass that then finds the saga undriven knows it ended, not that it was left
         service.finished(saga.getId(), outcome);
+        saga.driveEnded(this);
     }
 
     /** Does the current phase; a delay when the next attempt must wait, null to go on at once. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.unicornstore.saga.domain.RetryPolicy;
 import com.unicornstore.saga.domain.SagaLog;
 import com.unicornstore.saga.domain.SagaRecord;
@@ -26,6 +29,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -122,6 +126,33 @@ class SagaEdgeCasesIT {
                 assertThat(log.find(sagaId)).map(SagaRecord::state).contains(SagaState.COMPENSATED));
         assertThat(log.find(sagaId).orElseThrow().owner()).isEqualTo(later.instanceId());
         assertThat(participants.calls()).containsExactly("do-a", "do-b", "undo-b", "undo-a:unicorn-23");
+    }
+
+    @Test
+    void a_renewal_pass_that_reaches_a_saga_after_it_ended_here_neither_renews_nor_reports_it() {
+        // a pass holds a saga it read ahead while it renewed others: under load the saga ended meanwhile
+        producer.sendBodyAndHeaders("direct:saga.test-renewal-first", "", Map.of("item", "unicorn-25", "fail", "no"));
+        String ended = participants.sagaId();
+        SagaRecord completed = log.find(ended).orElseThrow();
+        assertThat(completed.state()).isEqualTo(SagaState.COMPLETED);
+        producer.sendBodyAndHeaders("direct:saga.test-left-open", "", Map.of("item", "unicorn-26"));
+        String left = participants.sagaId();
+
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger serviceLog = (Logger) LoggerFactory.getLogger(DurableSagaService.class);
+        serviceLog.addAppender(logged);
+        try {
+            service.renew(new DurableSagaCoordinator(service, ended));
+            service.renewLeases();
+        } finally {
+            serviceLog.detachAppender(logged);
+        }
+
+        assertThat(log.find(ended).orElseThrow()).as("the ended saga is not written again").isEqualTo(completed);
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                .contains("Saga " + left + " is no longer driven here; its lease is left to run out")
+                .noneMatch(message -> message.contains(ended));
     }
 
     @Test
