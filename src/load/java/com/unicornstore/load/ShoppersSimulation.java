@@ -45,7 +45,8 @@ public class ShoppersSimulation extends Simulation {
     private final List<Map<String, Object>> products = IntStream.range(0, PRICES.length)
             .mapToObj(i -> Map.<String, Object>of("product", "load-" + run + "-p" + i, "price", PRICES[i])).toList();
     private final ShopperLedger ledger = new ShopperLedger(FUNDING, STOCK);
-    private final CatchUpTimes pointsWait = new CatchUpTimes("wait for a shopper's points at reconciliation");
+    private final CatchUpTimes pointsWait = new CatchUpTimes(
+            "wait for a shopper's points at reconciliation (shoppers in turn: the first waits for the queue's backlog)");
 
     private final ScenarioBuilder seed = scenario("seed products and wallets")
             .exec(Entries.each(products, exec(createProduct(STOCK))))
