@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How the events stream is read (application.yml, {@code points.projection.stream.*}): the KCL
  * application and its tables, this instance's worker id, how fast a dead reader's shards move on
- * ({@code failover}), the pause between reads of an idle shard, and how long a graceful stop may take.
+ * ({@code failover}), the pause between reads of an idle shard, how long a graceful stop may take, and
+ * the most records one read of a shard asks for ({@code max-records}).
  * {@code enabled} false: this instance serves requests and reads no shard (the others read them all).
  */
 public record BalanceStreamSettings(
@@ -19,4 +20,5 @@ public record BalanceStreamSettings(
         Duration failover,
         Duration idleBetweenReads,
         Duration stopTimeout,
-        Duration retryDelay) {}
+        Duration retryDelay,
+        int maxRecords) {}

@@ -123,7 +123,8 @@ public final class BalanceStreamWorker implements SmartLifecycle {
                 () -> new BalanceRecordProcessor(producer, projector, read, () -> reader.stopping, settings.retryDelay()))
                 .tableName(settings.leaseTable());
         RetrievalConfig retrieval = configs.retrievalConfig();
-        retrieval.retrievalSpecificConfig(StreamReadPacing.pollingConfig(adapter, settings.idleBetweenReads()));
+        retrieval.retrievalSpecificConfig(StreamReadPacing.pollingConfig(adapter, settings.idleBetweenReads(),
+                settings.maxRecords()));
         // the adapter sets the shard sync's idle time to 0 only after building the lease factory that reads it:
         // without this each shard sync (the first one in StreamLeases) then sleeps the default 60 s
         LeaseManagementConfig leasing = configs.leaseManagementConfig().billingMode(BillingMode.PAY_PER_REQUEST)

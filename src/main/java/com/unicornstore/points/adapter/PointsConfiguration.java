@@ -261,11 +261,12 @@ public class PointsConfiguration {
             @Value("${points.projection.poll-delay}") long idleMillis,
             @Value("${points.projection.stream.stop-timeout}") Duration stopTimeout,
             @Value("${points.projection.stream.retry-delay}") Duration retryDelay,
-            @Value("${points.projection.stream.enabled}") boolean enabled) {
+            @Value("${points.projection.stream.enabled}") boolean enabled,
+            @Value("${points.projection.stream.max-records}") int maxRecords) {
         String workerId = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new BalanceStreamSettings(enabled, aws.region(), names.tables().pointEvents(), application,
                 names.tables().projectionLeases(), names.tables().projectionCoordinator(), workerId, failover,
-                Duration.ofMillis(idleMillis), stopTimeout, retryDelay);
+                Duration.ofMillis(idleMillis), stopTimeout, retryDelay, maxRecords);
     }
 
     @Bean

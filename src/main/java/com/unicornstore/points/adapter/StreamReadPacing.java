@@ -53,8 +53,12 @@ final class StreamReadPacing implements SleepTimeController {
         return Math.max(0, pause - since);
     }
 
-    /** The adapter's polling configuration, paced by {@link StreamReadPacing} whatever the scheduler factory sets. */
-    static PollingConfig pollingConfig(AmazonDynamoDBStreamsAdapterClient adapter, Duration idleBetweenReads) {
+    /**
+     * The adapter's polling configuration, paced by {@link StreamReadPacing} whatever the scheduler
+     * factory sets, reading at most {@code maxRecords} records a read.
+     */
+    static PollingConfig pollingConfig(AmazonDynamoDBStreamsAdapterClient adapter, Duration idleBetweenReads,
+            int maxRecords) {
         StreamReadPacing pacing = new StreamReadPacing();
         PollingConfig config = new DynamoDBStreamsPollingConfig(adapter) {
             @Override
@@ -62,6 +66,7 @@ final class StreamReadPacing implements SleepTimeController {
                 return super.sleepTimeController(pacing);
             }
         };
-        return config.idleTimeBetweenReadsInMillis(idleBetweenReads.toMillis()).sleepTimeController(pacing);
+        return config.idleTimeBetweenReadsInMillis(idleBetweenReads.toMillis()).maxRecords(maxRecords)
+                .sleepTimeController(pacing);
     }
 }

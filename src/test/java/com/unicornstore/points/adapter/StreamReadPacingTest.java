@@ -71,11 +71,12 @@ class StreamReadPacingTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build()) {
             PollingConfig config = StreamReadPacing.pollingConfig(
-                    new AmazonDynamoDBStreamsAdapterClient(streams, Region.US_EAST_1), Duration.ofMillis(IDLE));
+                    new AmazonDynamoDBStreamsAdapterClient(streams, Region.US_EAST_1), Duration.ofMillis(IDLE), 200);
             config.sleepTimeController(new DynamoDBStreamsSleepTimeController()); // what StreamsSchedulerFactory does
 
             assertThat(config.sleepTimeController()).isInstanceOf(StreamReadPacing.class);
             assertThat(config.idleTimeBetweenReadsInMillis()).isEqualTo(IDLE);
+            assertThat(config.maxRecords()).as("records a read asks for").isEqualTo(200);
         }
     }
 }
