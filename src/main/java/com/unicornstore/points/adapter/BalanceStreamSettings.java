@@ -21,4 +21,13 @@ public record BalanceStreamSettings(
         Duration idleBetweenReads,
         Duration stopTimeout,
         Duration retryDelay,
-        int maxRecords) {}
+        int maxRecords) {
+
+    /** DynamoDB Streams answers a GetRecords of 1 to 1,000 records; any other limit fails every read. */
+    public BalanceStreamSettings {
+        if (maxRecords < 1 || maxRecords > 1000) {
+            throw new IllegalArgumentException(
+                    "points.projection.stream.max-records must be 1 to 1000 (a GetRecords' limit), not " + maxRecords);
+        }
+    }
+}

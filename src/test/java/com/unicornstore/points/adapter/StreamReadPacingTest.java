@@ -1,6 +1,7 @@
 package com.unicornstore.points.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
 import com.amazonaws.services.dynamodbv2.streamsadapter.DynamoDBStreamsSleepTimeController;
@@ -78,5 +79,17 @@ class StreamReadPacingTest {
             assertThat(config.idleTimeBetweenReadsInMillis()).isEqualTo(IDLE);
             assertThat(config.maxRecords()).as("records a read asks for").isEqualTo(200);
         }
+    }
+
+    @Test
+    void a_read_limit_that_no_getrecords_accepts_is_refused_at_start_up() {
+        for (int refused : new int[] {0, -1, 1001}) {
+            assertThatThrownBy(() -> new BalanceStreamSettings(true, "us-east-1", "events", "app", "leases", "coordinator",
+                    "worker", Duration.ofSeconds(10), Duration.ofMillis(IDLE), Duration.ofSeconds(8), Duration.ofSeconds(1),
+                    refused)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-records");
+        }
+        assertThat(new BalanceStreamSettings(true, "us-east-1", "events", "app", "leases", "coordinator", "worker",
+                Duration.ofSeconds(10), Duration.ofMillis(IDLE), Duration.ofSeconds(8), Duration.ofSeconds(1), 1000)
+                .maxRecords()).isEqualTo(1000);
     }
 }
