@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -135,6 +136,14 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** First of all: nothing but the actuator is served before the platform has started (see StartingFilter). */
+    @Bean
+    FilterRegistrationBean<StartingFilter> starting(ApplicationAvailability availability, ServletProblems problems) {
+        var registration = new FilterRegistrationBean<>(new StartingFilter(availability, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
     }
 
     /** Before any other filter, the security chain included: hostile sizes and media types never reach it. */

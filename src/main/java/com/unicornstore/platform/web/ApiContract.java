@@ -75,7 +75,7 @@ public final class ApiContract {
         ObjectNode responses = json.createObjectNode();
         described.get("responses").fields().forEachRemaining(entry -> responses.set(entry.getKey(), response(entry.getValue())));
         responses.set("default", problem("any other failure, e.g. 401 unauthorized, 403 forbidden, 406, 413, 415, "
-                + "429 with Retry-After, 503 backend-unavailable with Retry-After"));
+                + "429 with Retry-After, 503 backend-unavailable or starting with Retry-After"));
         operation.set("responses", responses);
     }
 
