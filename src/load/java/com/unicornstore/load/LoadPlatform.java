@@ -57,9 +57,11 @@ public final class LoadPlatform implements AutoCloseable {
         try {
             application.awaitOutput("Started UnicornStoreApplication", Duration.ofSeconds(180));
             // the projection's stream reader starts after the context: catch-up times count from a running reader
-            // (load.app.ready-line empty: a platform build that logs no such line, an older one compared against)
+            // (load.app.ready-line empty: a platform build that logs no such line, an older one compared against,
+            // which has no /readyz either)
             String ready = System.getProperty("load.app.ready-line", "Reading stream");
             if (!ready.isBlank()) {
+                application.awaitReady(Duration.ofSeconds(60));
                 application.awaitOutput(ready, Duration.ofSeconds(60));
             }
         } catch (RuntimeException e) {

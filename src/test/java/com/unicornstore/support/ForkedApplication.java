@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import com.unicornstore.platform.local.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +93,24 @@ public final class ForkedApplication implements AutoCloseable {
                         throw new IllegalStateException("Instance exited with " + process.exitValue() + "; see " + output);
                     }
                     return Files.readString(output).contains(line);
+                });
+    }
+
+    /**
+     * Waits until the instance takes traffic: its {@code /readyz} answers 200. "Started
+     * UnicornStoreApplication" is logged just before Spring Boot marks it ready, and until then
+     * every request is 503 starting.
+     */
+    public void awaitReady(Duration atMost) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                .timeout(Duration.ofSeconds(2)).build();
+        await("instance ready on port " + port + " (see " + output + ")").atMost(atMost)
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Instance exited with " + process.exitValue() + "; see " + output);
+                    }
+                    return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
     }
 

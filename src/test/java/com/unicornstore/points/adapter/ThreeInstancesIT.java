@@ -159,7 +159,7 @@ class ThreeInstancesIT extends PointsClient {
 
     /** Serving (its routes started) and its stream reader prepared. */
     private static void ready(ForkedApplication fork) {
-        fork.awaitOutput("Started UnicornStoreApplication", Duration.ofSeconds(120));
+        fork.awaitReady(Duration.ofSeconds(120));
         fork.awaitOutput("Reading stream", Duration.ofSeconds(60));
     }
 
