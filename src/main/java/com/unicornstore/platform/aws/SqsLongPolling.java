@@ -125,7 +125,7 @@ public final class SqsLongPolling implements AutoCloseable {
      */
     public void abortPolls() {
         aborted = true;
-        AbortedReceiveLog.aborting(this);
+        AbortedReceiveLog.FILTER.stopping(this);
         http.close();
     }
 
@@ -158,6 +158,6 @@ public final class SqsLongPolling implements AutoCloseable {
     public void close() {
         client.close();
         http.close();
-        AbortedReceiveLog.closed(this);
+        AbortedReceiveLog.FILTER.stopped(this);
     }
 }

@@ -154,10 +154,11 @@ public final class BalanceStreamWorker implements SmartLifecycle {
     }
 
     private void stopReader() {
+        Reader reader;
         Scheduler running;
         Thread reading;
         synchronized (this) {
-            Reader reader = current;
+            reader = current;
             current = null;
             if (reader == null) {
                 return;
@@ -167,6 +168,15 @@ public final class BalanceStreamWorker implements SmartLifecycle {
             reading = reader.thread;
         }
         long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+        StoppingReaderLog.FILTER.stopping(reader);
+        try {
+            stop(running, reading, deadline);
+        } finally {
+            StoppingReaderLog.FILTER.stopped(reader);
+        }
+    }
+
+    private void stop(Scheduler running, Thread reading, long deadline) {
         if (running != null) {
             try {
                 running.startGracefulShutdown().get(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);

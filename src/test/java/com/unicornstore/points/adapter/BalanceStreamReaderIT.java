@@ -3,6 +3,9 @@ package com.unicornstore.points.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.unicornstore.platform.aws.AwsResourceNames;
 import com.unicornstore.platform.aws.StreamReaderClients;
 import com.unicornstore.points.domain.PointsIssued;
@@ -24,11 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.kinesis.coordinator.Scheduler;
 
 /**
  * The application's own reader of the events stream (Kinesis Client Library, DynamoDB Streams
@@ -130,10 +135,19 @@ class BalanceStreamReaderIT extends PointsClient {
         await("checkpoint at the last record").atMost(Duration.ofSeconds(20))
                 .until(() -> checkpoint().equals(lastSequenceNumber()));
 
+        ch.qos.logback.classic.Logger kcl = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Scheduler.class);
+        ListAppender<ILoggingEvent> kclLines = new ListAppender<>();
+        kclLines.start();
+        kcl.addAppender(kclLines);
         long stoppingAt = System.nanoTime();
-        worker.stop();
+        try {
+            worker.stop();
+        } finally {
+            kcl.detachAppender(kclLines);
+        }
         Duration stopped = Duration.ofNanos(System.nanoTime() - stoppingAt);
         assertThat(stopped).as("graceful stop within its timeout").isLessThan(stopTimeout);
+        assertThat(kclLines.list).as("a graceful stop is no error").noneMatch(line -> line.getLevel() == Level.ERROR);
         assertThat(lease()).as("lease given back").doesNotContainKey("leaseOwner");
         String checkpointAtStop = checkpoint();
 
