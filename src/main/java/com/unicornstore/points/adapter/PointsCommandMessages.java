@@ -17,8 +17,14 @@ import com.unicornstore.points.domain.IssuePoints;
 import com.unicornstore.points.domain.PointsCommand;
 import com.unicornstore.points.domain.RedeemPoints;
 import com.unicornstore.points.domain.RevokePoints;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +48,25 @@ public final class PointsCommandMessages {
     private final IssuingPoints issuing;
     private final RedeemingPoints redeeming;
     private final RevokingPoints revoking;
+    /**
+     * The commands being applied on this instance, by dedup key: an entry lives while its command
+     * runs, so there are at most as many as there are consumers.
+     */
+    private final Map<String, CompletableFuture<Void>> appliedHere = new ConcurrentHashMap<>();
+    private final Duration duplicateWait;
 
+    /**
+     * {@code duplicateWait}: how long a delivery of a command that is being applied on this instance
+     * waits for that to end before it tries the command itself.
+     */
     public PointsCommandMessages(ObjectMapper json, IdempotencyStore dedup, IssuingPoints issuing,
-            RedeemingPoints redeeming, RevokingPoints revoking) {
+            RedeemingPoints redeeming, RevokingPoints revoking, Duration duplicateWait) {
         this.json = json;
         this.dedup = dedup;
         this.issuing = issuing;
         this.redeeming = redeeming;
         this.revoking = revoking;
+        this.duplicateWait = duplicateWait;
     }
 
     /** The command's correlation id (a purchase's id for the saga's commands), or null when unreadable: for the logs only. */
@@ -71,6 +88,37 @@ public final class PointsCommandMessages {
         if (received.replied()) {
             exchange.setProperty(Origins.MESSAGE_ID, received.id());
         }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = appliedHere.putIfAbsent(key, mine);
+        if (earlier != null) {
+            // SQS delivered this command twice and the other delivery is being applied here, by another
+            // consumer: its outcome is known in moments, so wait for it rather than be refused as in
+            // progress and come back only after the visibility timeout
+            awaitEarlier(earlier, key);
+            return apply(key, type, received, command);
+        }
+        try {
+            return apply(key, type, received, command);
+        } finally {
+            appliedHere.remove(key, mine);
+            mine.complete(null);
+        }
+    }
+
+    private void awaitEarlier(CompletableFuture<Void> earlier, String key) {
+        try {
+            earlier.get(duplicateWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            LOG.info("{} is still being applied here after {}; its claim decides", key, duplicateWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException never) {
+            throw new IllegalStateException(never); // the future of a command in flight only ever completes normally
+        }
+    }
+
+    private String apply(String key, String type, Received received, PointsCommand command)
+            throws JsonProcessingException {
         IdempotencyStore.Claim claim = dedup.claim(key, command.toString());
         String outcome = switch (claim.outcome()) {
             case REPLAY -> {

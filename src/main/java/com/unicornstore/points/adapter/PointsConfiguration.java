@@ -286,13 +286,18 @@ public class PointsConfiguration {
     @Bean
     PointsCommandMessages pointsCommandMessages(ObjectMapper json, IdempotencyStore dedup, IssuingPoints issuing,
             RedeemingPoints redeeming, RevokingPoints revoking,
-            @Value("${unicorn.queues.dedup-retention}") Duration queueDedupRetention) {
-        return new PointsCommandMessages(json, dedup.withRetention(queueDedupRetention), issuing, redeeming, revoking);
+            @Value("${unicorn.queues.dedup-retention}") Duration queueDedupRetention,
+            @Value("${points.commands.visibility-timeout}") int visibilitySeconds) {
+        // a delivery waits for another one of its command here at most a third of its visibility timeout,
+        // so that it is settled long before the queue would hand it out again
+        return new PointsCommandMessages(json, dedup.withRetention(queueDedupRetention), issuing, redeeming, revoking,
+                Duration.ofSeconds(visibilitySeconds).dividedBy(3));
     }
 
     @Bean
-    PointsCommandRoutes pointsCommandRoutes(SqsLongPolling longPolling) {
-        return new PointsCommandRoutes(longPolling);
+    PointsCommandRoutes pointsCommandRoutes(SqsLongPolling longPolling,
+            @Value("${points.commands.concurrency}") int concurrency) {
+        return new PointsCommandRoutes(longPolling, concurrency);
     }
 
     @Bean

@@ -11,6 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -32,6 +39,12 @@ class PointsCommandsIT extends PointsClient {
 
     @Autowired
     QueueSpec pointsCommandsQueue; // by name: channels and replies have queues too
+
+    @Autowired
+    PointsCommandMessages messages;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void a_duplicated_issue_message_issues_once_and_a_revoke_takes_the_points_back() {
@@ -83,7 +96,9 @@ class PointsCommandsIT extends PointsClient {
         }
 
         List<String> statuses = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // within a third of the 30 s visibility timeout: a duplicate taken up while its first delivery is
+        // applied is not refused and seen again only after the timeout
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (Message reply : sqs.receiveMessage(b -> b.queueUrl(replies).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages()) {
                 sqs.deleteMessage(b -> b.queueUrl(replies).receiptHandle(reply.receiptHandle()));
@@ -98,6 +113,35 @@ class PointsCommandsIT extends PointsClient {
         assertThat(history.get(1).get("channel").asText()).isEqualTo("points-commands");
         assertThat(history.get(1).get("message_id").asText()).isEqualTo("c-issue");
         await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("partner-1") == 30);
+    }
+
+    @Test
+    void deliveries_of_one_command_applied_at_once_here_wait_for_the_first_and_none_is_refused() throws Exception {
+        // what concurrent consumers meet when SQS delivers a command twice: both deliveries at once on one instance
+        String issue = "{\"type\":\"IssuePoints\",\"account_id\":\"partner-race\",\"amount\":40,\"command_id\":\"c-race\"}";
+        int deliveries = 6;
+        ExecutorService consumers = Executors.newFixedThreadPool(deliveries);
+        try {
+            CyclicBarrier together = new CyclicBarrier(deliveries);
+            List<Future<String>> replies = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                replies.add(consumers.submit(() -> {
+                    together.await();
+                    return messages.handle(issue, new DefaultExchange(camel));
+                }));
+            }
+            List<String> statuses = new ArrayList<>();
+            for (Future<String> reply : replies) {
+                // a refusal ("being processed elsewhere") would fail here: its message would come back only
+                // after the visibility timeout
+                statuses.add(JSON.readTree(reply.get(20, TimeUnit.SECONDS)).get("status").asText());
+            }
+            assertThat(statuses).containsOnly("applied", "duplicate").containsOnlyOnce("applied");
+        } finally {
+            consumers.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> balanceOf("partner-race") == 40);
+        assertThat(historyOf("partner-race")).hasSize(1);
     }
 
     @Test
