@@ -89,9 +89,7 @@ public final class ForkedApplication implements AutoCloseable {
     public void awaitOutput(String line, Duration atMost) {
         await("instance printing '" + line + "' (see " + output + ")").atMost(atMost)
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Instance exited with " + process.exitValue() + "; see " + output);
-                    }
+                    requireAlive();
                     return Files.readString(output).contains(line);
                 });
     }
@@ -107,11 +105,16 @@ public final class ForkedApplication implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         await("instance ready on port " + port + " (see " + output + ")").atMost(atMost)
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Instance exited with " + process.exitValue() + "; see " + output);
-                    }
+                    requireAlive();
                     return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
+    }
+
+    /** Fails a wait early, pointing at the instance's output, once it has died. */
+    private void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Instance exited with " + process.exitValue() + "; see " + output);
+        }
     }
 
     public boolean isAlive() {

@@ -170,13 +170,14 @@ public final class BalanceStreamWorker implements SmartLifecycle {
         long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
         StoppingReaderLog.FILTER.stopping(reader);
         try {
-            stop(running, reading, deadline);
+            shutDownAndJoin(running, reading, deadline);
         } finally {
             StoppingReaderLog.FILTER.stopped(reader);
         }
     }
 
-    private void stop(Scheduler running, Thread reading, long deadline) {
+    /** The KCL's graceful shutdown, the leases given back, then the reader's thread joined, by {@code deadline}. */
+    private void shutDownAndJoin(Scheduler running, Thread reading, long deadline) {
         if (running != null) {
             try {
                 running.startGracefulShutdown().get(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
